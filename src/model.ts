@@ -1,0 +1,91 @@
+/**
+ * Shared vocabulary of the policy core. Units are fixed here once (R1):
+ *  - Fen:  money INPUTS in integer 分 (1 万元 = 1,000,000 分), so 333.33 万元 is exact.
+ *  - Yuan: money RESULTS in integer 元, rounded half up (R1). Hosts show Yuan / 10000 as 万元.
+ *  - areas in m² (finite number ≥ 0), durations in whole months.
+ */
+export type Fen = number;
+export type Yuan = number;
+
+export const FEN_PER_WAN = 1_000_000;
+export const YUAN_PER_WAN = 10_000;
+
+/** Stable ASCII ids of the policy regions (R12). A test-only fixture may add more. */
+export type RegionId = string;
+
+/** The five canonical policy regions shipped with XSG, in the order the README lists them. */
+export const CANONICAL_REGION_IDS = ["lucheng", "jincheng", "minhou", "hangzhou", "shuncheng"] as const;
+
+/** Canonical tags (R7). A TagMask is a bit set: bit i ⇔ CANONICAL_TAGS[i]. */
+export const CANONICAL_TAGS = [
+  "国有",
+  "房地产",
+  "行政事业单位",
+  "亩均A",
+  "亩均B",
+  "亩均C",
+  "亩均D",
+  "严重失信",
+  "个转企",
+  "分公司转法人",
+  "新投产",
+  "战略新兴",
+  "自有工业用地",
+  "同一实控人同地块",
+  "新一代信息技术",
+  "高端装备",
+  "生物医药",
+  "集成电路",
+  "新能源",
+  "新材料",
+] as const;
+export type Tag = (typeof CANONICAL_TAGS)[number];
+export type TagMask = number;
+
+/** The facts an official's sheet holds about one enterprise, already parsed into core units. */
+export interface Enterprise {
+  name?: string;
+  creditCode?: string;
+  region: RegionId;
+  /** Main business revenue of the evaluated year, 分. */
+  revenue?: Fen | null;
+  /** Previous year's revenue, 分. */
+  prevRevenue?: Fen | null;
+  /** First year in the statistics library (R3). Omitted ⇒ the evaluated year. */
+  upgradeYear?: number | null;
+  tags?: TagMask;
+  /** Technical-upgrade investment of the evaluated year, 分 (R8). */
+  techInvestment?: Fen | null;
+  /** Rented production floor area, m² (R9). */
+  rentedArea?: number | null;
+  /** Lease length in months (R9). */
+  leaseMonths?: number | null;
+  /** Monthly rent, 分 (R9, 杭州市). */
+  monthlyRent?: Fen | null;
+  /** Out-of-market contracts won in the evaluated year, 分 each (R10). */
+  contracts?: readonly Fen[] | null;
+}
+export type EnterpriseField = Exclude<keyof Enterprise, "name" | "creditCode">;
+
+/** Per-clause outcome of an evaluation. */
+export type ClauseStatus =
+  | "granted" // the clause gives something (cash amount or a non-cash benefit)
+  | "not-eligible" // the document gives nothing in this case (amount 0)
+  | "needs-data" // a fact the clause needs is missing (see `missing`)
+  | "not-quantified" // the document promises something without a number
+  | "not-covered" // the enterprise's upgrade year is outside the document's coverage (R4)
+  | "excluded"; // an exclusion of the document applies (R6)
+
+/** Which output column a clause's cash amount adds to. "benefit" = non-cash. */
+export type ClauseCategory = "award" | "tech" | "rent" | "bid" | "other-cash" | "benefit";
+
+export type RulingId = `R${number}`;
+
+export interface Citation {
+  documentNumber: string;
+  documentTitle: string;
+  /** The clause label as printed, e.g. "（一）", "三(三)", "第十五条". */
+  label: string;
+  /** Verbatim text from the document. */
+  quote: string;
+}

@@ -1,0 +1,3 @@
+// PLACEHOLDER — the taskpane UI worker replaces this file.
+const root = document.getElementById("container");
+if (root) root.textContent = "XSG";
