@@ -1,0 +1,69 @@
+/**
+ * The public facade of the policy core: hosts (custom functions, taskpane, fill engine,
+ * CLI) import only from here. Pure TypeScript: no Office, no DOM, no I/O.
+ */
+export * from "./model";
+export { XsgError, isXsgError, naError, valueError, fieldLabel, FIELD_LABELS, type XsgErrorCode } from "./errors";
+
+// Parsers (R1, R3, R7, R9, R15)
+export * from "./parse";
+
+// Regions (R12). The default resolver covers the same five regions as POLICIES
+// (checked by test/unit/policies/registry.test.ts).
+export {
+  resolveRegion,
+  regionOfCode,
+  createRegionResolver,
+  defaultRegionResolver,
+  DEFAULT_COVERAGES,
+  describePlace,
+  placesNamed,
+  type RegionCoverage,
+  type RegionResolver,
+} from "./regions";
+
+// Policies as data
+export {
+  POLICIES,
+  getPolicy,
+  createPolicyRegistry,
+  DEFAULT_REGISTRY,
+  validatePolicy,
+  assertValidPolicy,
+  PolicySchemaError,
+  RULINGS,
+  READINGS,
+  KIND_SPECS,
+  type PolicyRegistry,
+  type Policy,
+  type Clause,
+  type ClauseKind,
+  type Quantity,
+  type Unit,
+  type Exclusion,
+  type CultivationPool,
+  type PolicyStatus,
+  type ReadingId,
+} from "./policies";
+
+// Engine
+export {
+  upgradeAward,
+  isFirstYearEligible,
+  maxTotalAward,
+  awardSchedule,
+  cultivationStatus,
+  techSubsidy,
+  rentSubsidy,
+  contractAward,
+  evaluate,
+  evaluatePolicy,
+  explainAward,
+  describePolicy,
+  formatWan,
+  formatFenAsWan,
+  SCALE_THRESHOLD_FEN,
+  type ClauseOutcome,
+  type Evaluation,
+  type CultivationStatus,
+} from "./engine";
