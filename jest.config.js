@@ -4,7 +4,7 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/test/unit/**/*.test.ts", "**/test/unit/**/*.test.tsx"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: { module: "commonjs", jsx: "react-jsx", esModuleInterop: true } }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { isolatedModules: true, module: "commonjs", jsx: "react-jsx", esModuleInterop: true } }],
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
 };
