@@ -46,6 +46,27 @@ function pointOfficeJsScript(html, src) {
   return officeTag.test(html) ? html.replace(officeTag, tag) : html.replace(/<head[^>]*>/i, (head) => `${head}${tag}`);
 }
 
+/** Points the help links in the generated functions.json at `baseUrl` (see layout.rebaseUrls). */
+class RebaseFunctionsMetadataPlugin {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("RebaseFunctionsMetadataPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "RebaseFunctionsMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
+        () => {
+          const asset = compilation.getAsset(layout.FUNCTIONS_METADATA);
+          if (!asset) return;
+          const text = layout.rebaseUrls(asset.source.source().toString(), this.baseUrl);
+          compilation.updateAsset(layout.FUNCTIONS_METADATA, new sources.RawSource(text));
+        },
+      );
+    });
+  }
+}
+
 class OfficeJsScriptPlugin {
   constructor(src) {
     this.src = src;
@@ -84,7 +105,11 @@ module.exports = async (env = {}, argv = {}) => {
     },
   ];
   if (englishMetadata) {
-    copyPatterns.push({ from: layout.FUNCTIONS_METADATA_EN.source, to: layout.FUNCTIONS_METADATA_EN.output });
+    copyPatterns.push({
+      from: layout.FUNCTIONS_METADATA_EN.source,
+      to: layout.FUNCTIONS_METADATA_EN.output,
+      transform: (content) => layout.rebaseUrls(content.toString("utf8"), baseUrl),
+    });
   }
   if (officeJs === "local") {
     copyPatterns.push({
@@ -131,6 +156,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: layout.FUNCTIONS_SOURCE, output: layout.FUNCTIONS_METADATA }),
+      new RebaseFunctionsMetadataPlugin(baseUrl),
       ...layout.PAGES.map(
         (page) =>
           new HtmlWebpackPlugin({

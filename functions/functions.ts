@@ -15,7 +15,7 @@ import * as adapter from "./adapter";
 /**
  * 升规奖励（万元）：企业在评估年度因规上状态获得的小升规奖励（按地区政策与口径 R3–R6）。例：=XSG.AWARD("杭州市",2500,2024) 得 20。
  * @customfunction AWARD
- * @helpurl https://github.com/xsg-addin/xsg#%E5%87%BD%E6%95%B0--functions
+ * @helpurl https://localhost:3000/assets/help.html#xsg-award
  * @param {any} region 地区：政策地区名称或简称（如 杭州、温州市鹿城区）、其下辖区县、6 位行政区划代码或 18 位统一社会信用代码
  * @param {any} revenue 评估年度主营业务收入：数字按万元计，或带单位的文本（如 2500万元、0.25亿、25000000元）
  * @param {any} year 评估年度：如 2024、“2024年”或日期单元格
@@ -38,7 +38,7 @@ export function award(
 /**
  * 是否符合首年升规奖励条件：TRUE 表示企业在该年度作为首年规上企业可获升规奖励。例：=XSG.ELIGIBLE("晋城",2000,2024) 得 TRUE。
  * @customfunction ELIGIBLE
- * @helpurl https://github.com/xsg-addin/xsg#%E5%87%BD%E6%95%B0--functions
+ * @helpurl https://localhost:3000/assets/help.html#xsg-eligible
  * @param {any} region 地区：政策地区名称或简称、其下辖区县、6 位行政区划代码或 18 位统一社会信用代码
  * @param {any} revenue 评估年度主营业务收入：数字按万元计，或带单位的文本（如 2500万元）
  * @param {any} year 评估年度：如 2024、“2024年”或日期单元格
@@ -52,7 +52,7 @@ export function eligible(region: any, revenue: any, year: any, attributes?: any[
 /**
  * 升规奖励最高总额（万元）：按政策奖励时间表各年最高额之和。例：=XSG.TOTAL("杭州市") 得 50，带“个转企”标签得 60。
  * @customfunction TOTAL
- * @helpurl https://github.com/xsg-addin/xsg#%E5%87%BD%E6%95%B0--functions
+ * @helpurl https://localhost:3000/assets/help.html#xsg-total
  * @param {any} region 地区：政策地区名称或简称、其下辖区县、6 位行政区划代码或 18 位统一社会信用代码
  * @param {any[][]} [attributes] 企业标签：分隔的文本或每格一个标签的区域
  * @returns 最高总额，万元
@@ -64,7 +64,7 @@ export function total(region: any, attributes?: any[][]): number {
 /**
  * 升规奖励时间表：溢出 3 行 × 2 列，依次为升规当年、次年、第三年的年度与最高奖励（万元）。例：=XSG.SCHEDULE("杭州市",2024)。
  * @customfunction SCHEDULE
- * @helpurl https://github.com/xsg-addin/xsg#%E5%87%BD%E6%95%B0--functions
+ * @helpurl https://localhost:3000/assets/help.html#xsg-schedule
  * @param {any} region 地区：政策地区名称或简称、其下辖区县、6 位行政区划代码或 18 位统一社会信用代码
  * @param {any} upgradeYear 升规年份（首次入库纳统年度）：如 2024、“2024年”或日期单元格
  * @param {any[][]} [attributes] 企业标签：分隔的文本或每格一个标签的区域
@@ -77,7 +77,7 @@ export function schedule(region: any, upgradeYear: any, attributes?: any[][]): n
 /**
  * 培育状态：“规上”（主营业务收入 ≥ 2000 万元）、“培育”（在地区政策规定的培育库区间内）或“规下”。例：=XSG.STATUS("闽侯县",800) 得“培育”。
  * @customfunction STATUS
- * @helpurl https://github.com/xsg-addin/xsg#%E5%87%BD%E6%95%B0--functions
+ * @helpurl https://localhost:3000/assets/help.html#xsg-status
  * @param {any} region 地区：政策地区名称或简称、其下辖区县、6 位行政区划代码或 18 位统一社会信用代码
  * @param {any} revenue 主营业务收入：数字按万元计，或带单位的文本（如 1800万元）
  * @returns 规上、培育或规下
@@ -89,7 +89,7 @@ export function status(region: any, revenue: any): string {
 /**
  * 技改补助（万元）：按地区政策对技术改造投资的补助（口径 R8）。例：=XSG.TECH("杭州市",1000,2024) 得 100。
  * @customfunction TECH
- * @helpurl https://github.com/xsg-addin/xsg#%E5%87%BD%E6%95%B0--functions
+ * @helpurl https://localhost:3000/assets/help.html#xsg-tech
  * @param {any} region 地区：政策地区名称或简称、其下辖区县、6 位行政区划代码或 18 位统一社会信用代码
  * @param {any} investment 评估年度技术改造投资：数字按万元计，或带单位的文本
  * @param {any} year 评估年度：如 2024、“2024年”或日期单元格
@@ -104,7 +104,7 @@ export function tech(region: any, investment: any, year: any, upgradeYear?: any,
 /**
  * 租金补助（万元）：按地区政策对租用生产厂房的补助（口径 R9）。例：=XSG.RENT("鹿城区",1000,12) 得 2.4。
  * @customfunction RENT
- * @helpurl https://github.com/xsg-addin/xsg#%E5%87%BD%E6%95%B0--functions
+ * @helpurl https://localhost:3000/assets/help.html#xsg-rent
  * @param {any} region 地区：政策地区名称或简称、其下辖区县、6 位行政区划代码或 18 位统一社会信用代码
  * @param {any} area 租用生产厂房面积，平方米（如 1200、“1200平方米”）
  * @param {any} months 租期，月（如 36、“36个月”、“3年”）
@@ -119,7 +119,7 @@ export function rent(region: any, area: any, months: any, monthlyRent?: any, att
 /**
  * 市场开拓合同奖励（万元）：单个在本市以外中标或签订的合同可得奖励（口径 R10）。例：=XSG.BID("闽侯县",500,2024) 得 15。
  * @customfunction BID
- * @helpurl https://github.com/xsg-addin/xsg#%E5%87%BD%E6%95%B0--functions
+ * @helpurl https://localhost:3000/assets/help.html#xsg-bid
  * @param {any} region 地区：政策地区名称或简称、其下辖区县、6 位行政区划代码或 18 位统一社会信用代码
  * @param {any} contract 单个合同金额：数字按万元计，或带单位的文本
  * @param {any} [year] 评估年度：如 2024、“2024年”或日期单元格
@@ -133,7 +133,7 @@ export function bid(region: any, contract: any, year?: any, upgradeYear?: any): 
 /**
  * 升规奖励说明：金额，以及逐条适用或不适用的条款（文号、条款序号、理由）和所用口径。参数与 XSG.AWARD 相同。
  * @customfunction EXPLAIN
- * @helpurl https://github.com/xsg-addin/xsg#%E5%87%BD%E6%95%B0--functions
+ * @helpurl https://localhost:3000/assets/help.html#xsg-explain
  * @param {any} region 地区：政策地区名称或简称、其下辖区县、6 位行政区划代码或 18 位统一社会信用代码
  * @param {any} revenue 评估年度主营业务收入：数字按万元计，或带单位的文本（如 2500万元）
  * @param {any} year 评估年度：如 2024、“2024年”或日期单元格
@@ -156,7 +156,7 @@ export function explain(
 /**
  * 政策概要：地区所适用文件的文号、标题、状态、施行期限与覆盖的升规年份。例：=XSG.POLICY("杭州")。
  * @customfunction POLICY
- * @helpurl https://github.com/xsg-addin/xsg#%E5%87%BD%E6%95%B0--functions
+ * @helpurl https://localhost:3000/assets/help.html#xsg-policy
  * @param {any} region 地区：政策地区名称或简称、其下辖区县、6 位行政区划代码或 18 位统一社会信用代码
  * @returns 中文政策概要
  */
@@ -167,7 +167,7 @@ export function policy(region: any): string {
 /**
  * 政策地区列表：溢出为一列，每行一个已编码政策的规范地区名称。例：=XSG.REGIONS()。
  * @customfunction REGIONS
- * @helpurl https://github.com/xsg-addin/xsg#%E5%87%BD%E6%95%B0--functions
+ * @helpurl https://localhost:3000/assets/help.html#xsg-regions
  * @returns 规范地区名称，一行一个
  */
 export function regions(): string[][] {
@@ -177,7 +177,7 @@ export function regions(): string[][] {
 /**
  * 代码所属政策地区：由统一社会信用代码（第 3–8 位）或 6 位行政区划代码得到规范政策地区名称，无对应政策时为 #N/A。例：=XSG.REGIONOF("330106") 得“杭州市”。
  * @customfunction REGIONOF
- * @helpurl https://github.com/xsg-addin/xsg#%E5%87%BD%E6%95%B0--functions
+ * @helpurl https://localhost:3000/assets/help.html#xsg-regionof
  * @param {any} code 18 位统一社会信用代码或 6 位行政区划代码（含已撤并的历史代码）
  * @returns 规范政策地区名称
  */
@@ -188,7 +188,7 @@ export function regionOf(code: any): string {
 /**
  * 统一社会信用代码校验：按 GB 32100-2015 检查长度、字符与校验码，全部正确为 TRUE，否则为 FALSE。例：=XSG.USCCVALID("91350100M000100Y43") 得 TRUE。
  * @customfunction USCCVALID
- * @helpurl https://github.com/xsg-addin/xsg#%E5%87%BD%E6%95%B0--functions
+ * @helpurl https://localhost:3000/assets/help.html#xsg-usccvalid
  * @param {any} code 18 位统一社会信用代码（文本）
  * @returns TRUE 或 FALSE
  */

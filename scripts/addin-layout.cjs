@@ -91,7 +91,16 @@ function renderManifest(xml, { baseUrl = DEV_BASE_URL, englishMetadata = hasEngl
     );
     out = out.replace(override, "");
   }
-  return out.split(DEV_BASE_URL).join(normalizeBaseUrl(baseUrl));
+  return rebaseUrls(out, baseUrl);
+}
+
+/**
+ * Files in the repository name the dev server (https://localhost:3000/); a build points them at
+ * `baseUrl`. Used for the manifest and for the functions metadata, whose help links open the
+ * add-in's own help page, so an intranet deployment never links to the outside world.
+ */
+function rebaseUrls(text, baseUrl = DEV_BASE_URL) {
+  return text.split(DEV_BASE_URL).join(normalizeBaseUrl(baseUrl));
 }
 
 /** assets/** as the build copies it (dot-files skipped), e.g. "assets/icon-32.png". */
@@ -146,5 +155,6 @@ module.exports = {
   normalizeBaseUrl,
   hasEnglishMetadata,
   renderManifest,
+  rebaseUrls,
   declaredOutputs,
 };

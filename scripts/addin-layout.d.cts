@@ -27,4 +27,5 @@ export declare function iconFile(size: number): string;
 export declare function normalizeBaseUrl(url: string): string;
 export declare function hasEnglishMetadata(root?: string): boolean;
 export declare function renderManifest(xml: string, options?: { baseUrl?: string; englishMetadata?: boolean }): string;
+export declare function rebaseUrls(text: string, baseUrl?: string): string;
 export declare function declaredOutputs(options?: { englishMetadata?: boolean; officeJs?: "cdn" | "local" }): string[];

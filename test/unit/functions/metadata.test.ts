@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as entries from "../../../functions/functions";
 import { CATALOGUE, isOptional, MATRIX_PARAMS, paramName } from "./catalogue";
+import { DEV_BASE_URL, rebaseUrls } from "../../../scripts/addin-layout.cjs";
 
 interface ParamMeta {
   name: string;
@@ -80,13 +81,20 @@ describe("functions.json (generated from functions/functions.ts)", () => {
     }
   });
 
-  it("points every function at one production help URL (the README's function section)", () => {
-    const urls = new Set(functions.map((f) => f.helpUrl));
-    expect(urls.size).toBe(1);
-    const [url] = [...urls];
-    expect(url).toMatch(/^https:\/\//);
-    expect(url).not.toMatch(/localhost|127\.0\.0\.1/);
-    expect(url).toMatch(/#.*functions/i);
+  it("points every function at its own section of the add-in's help page, rebased per deployment", () => {
+    const helpPage = readFileSync(join(__dirname, "../../../assets/help.html"), "utf8");
+    for (const fn of functions) {
+      const anchor = `xsg-${fn.id.toLowerCase()}`;
+      expect({ id: fn.id, url: fn.helpUrl }).toEqual({ id: fn.id, url: `${DEV_BASE_URL}assets/help.html#${anchor}` });
+      expect({ id: fn.id, anchorInHelpPage: helpPage.includes(`id="${anchor}"`) }).toEqual({
+        id: fn.id,
+        anchorInHelpPage: true,
+      });
+      // An intranet build serves help from its own server, never from the dev machine.
+      expect(rebaseUrls(fn.helpUrl!, "https://intranet.example/xsg/")).toBe(
+        `https://intranet.example/xsg/assets/help.html#${anchor}`,
+      );
+    }
   });
 
   it("associates every id with an exported entry of functions.ts", () => {
