@@ -1,0 +1,54 @@
+/**
+ * What a sheet cell holds, in the shapes hosts hand over: Excel gives errors as "#N/A"
+ * strings (or {type:"Error"} objects through valuesAsJson), exceljs gives {error}, formula
+ * cells as {formula, result}, rich text as {richText}, hyperlinks as {text, hyperlink}.
+ */
+import type { CellValue } from "./types";
+
+const ERROR_TEXT = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/i;
+
+export type CellReading =
+  | { readonly kind: "blank" }
+  | { readonly kind: "error"; readonly text: string }
+  | { readonly kind: "value"; readonly value: string | number | boolean | Date };
+
+const BLANK: CellReading = { kind: "blank" };
+
+export function readCell(cell: CellValue | unknown): CellReading {
+  if (cell === null || cell === undefined) return BLANK;
+  if (typeof cell === "string") {
+    if (cell.replace(/[\s\u3000\u00a0\ufeff]+/g, "") === "") return BLANK;
+    if (ERROR_TEXT.test(cell.trim())) return { kind: "error", text: cell.trim().toUpperCase() };
+    return { kind: "value", value: cell };
+  }
+  if (typeof cell === "number") {
+    return Number.isFinite(cell) ? { kind: "value", value: cell } : { kind: "error", text: "#NUM!" };
+  }
+  if (typeof cell === "boolean") return { kind: "value", value: cell };
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? { kind: "error", text: "#VALUE!" } : { kind: "value", value: cell };
+  if (typeof cell === "object") {
+    const o = cell as Record<string, unknown>;
+    if (o.type === "Error" || o.errorType !== undefined) return { kind: "error", text: String(o.basicValue ?? "#VALUE!") };
+    if (o.error !== undefined) return { kind: "error", text: String(o.error) };
+    if ("result" in o) return readCell(o.result);
+    if (Array.isArray(o.richText)) return readCell(o.richText.map((part) => String((part as { text?: unknown }).text ?? "")).join(""));
+    if ("text" in o) return readCell(o.text);
+    if ("basicValue" in o) return readCell(o.basicValue);
+  }
+  return { kind: "error", text: "#VALUE!" };
+}
+
+/** A cell as the official sees it, for facts and messages. */
+export function displayCell(cell: CellValue | unknown): string {
+  const r = readCell(cell);
+  if (r.kind === "blank") return "";
+  if (r.kind === "error") return r.text;
+  if (r.value instanceof Date) return r.value.toISOString().slice(0, 10);
+  return String(r.value).trim();
+}
+
+/** The plain value to hand to a parser: null for blank; errors are reported by the caller. */
+export function plainValue(cell: CellValue | unknown): string | number | boolean | Date | null {
+  const r = readCell(cell);
+  return r.kind === "value" ? r.value : null;
+}

@@ -1,0 +1,338 @@
+/**
+ * Reading one row of the official's sheet into an Enterprise, with the facts as read (and the
+ * column each came from) and every problem named by its column header. A bad cell makes the
+ * row an error row; it never stops the batch.
+ */
+import {
+  checkUscc,
+  foldWidth,
+  isXsgError,
+  parseArea,
+  parseMoney,
+  parseMonths,
+  parseTags,
+  parseYear,
+  resolveRegion,
+  tagBit,
+  tagsOf,
+  type MoneyUnit,
+} from "../index";
+import type { Enterprise, Fen, Tag, TagMask } from "../model";
+import { displayCell, plainValue, readCell } from "./cells";
+import { fieldDef, FIELD_IDS, type FieldId } from "./fields";
+import type { ColumnMapping, ColumnRef, FillDefaults } from "./mapping";
+import type { CellValue } from "./types";
+
+export interface RowFact {
+  readonly field: FieldId;
+  readonly label: string;
+  /** As the sheet shows it (or the default / derived value). */
+  readonly value: string;
+  /** 0-based column within the region, null for a whole-sheet default or a derived fact. */
+  readonly column: number | null;
+  readonly header: string | null;
+  readonly source: "cell" | "default" | "header" | "credit-code" | "derived";
+}
+
+export interface RowIssue {
+  readonly field: FieldId | null;
+  readonly column: number | null;
+  readonly header: string | null;
+  /** Chinese, naming the column: 列“主营业务收入（元）”：无法识别的金额“abc”… */
+  readonly message: string;
+}
+
+export type RowKind = "enterprise" | "blank" | "total" | "note";
+
+export interface RowRead {
+  readonly kind: RowKind;
+  /** Null when the row is not an enterprise or an error prevents evaluation. */
+  readonly enterprise: Enterprise | null;
+  readonly year: number | null;
+  readonly name: string | null;
+  /** Normalised credit code when the row has one. */
+  readonly creditCode: string | null;
+  readonly facts: readonly RowFact[];
+  readonly errors: readonly RowIssue[];
+  readonly warnings: readonly RowIssue[];
+}
+
+export interface ReadRowOptions {
+  /** Index of the region column held in row[0] (when only a span of columns was read). */
+  readonly columnOffset?: number;
+}
+
+/** 列“营业收入（元）” — or the field's label when the header cell is empty. */
+export function columnName(ref: ColumnRef | undefined, field: FieldId | null): string {
+  if (ref && ref.header.trim() !== "") return `列“${ref.header.trim()}”`;
+  return field ? `“${fieldDef(field).label}”` : "";
+}
+
+const TOTAL_ROW = /^(?:合\s*计|总\s*计|小\s*计|累\s*计|total)$/i;
+const NOTE_ROW = /^(?:注|备注|说明|填表|制表|审核|审批|负责人|联系人|联系电话|数据来源|单位负责人)/;
+
+/** Ownership text ⇒ tags (R7): 国有 in any form, and administrative / public institutions. */
+export function ownershipTags(text: string): Tag[] {
+  const t = foldWidth(text);
+  const tags: Tag[] = [];
+  if (/国有|国企|国资/.test(t)) tags.push("国有");
+  if (/事业单位|行政机关|行政单位/.test(t)) tags.push("行政事业单位");
+  return tags;
+}
+
+/** Industry text ⇒ tags (R7): 房地产, and 杭州's six key industries where the text names them. */
+export function industryTags(text: string): Tag[] {
+  const t = foldWidth(text);
+  const tags: Tag[] = [];
+  if (/房地产/.test(t)) tags.push("房地产");
+  if (/新一代信息技术/.test(t)) tags.push("新一代信息技术");
+  if (/高端装备/.test(t)) tags.push("高端装备");
+  if (/生物医药/.test(t)) tags.push("生物医药");
+  if (/集成电路|半导体|芯片/.test(t)) tags.push("集成电路");
+  if (/新能源/.test(t)) tags.push("新能源");
+  if (/新材料/.test(t)) tags.push("新材料");
+  return tags;
+}
+
+const GRADE = /^(?:亩均)?(?:效益)?(?:评价)?([A-D])(?:类|级|档)?(?:企业)?$/;
+
+/** 亩均评价 "A", "B类", "C级", "亩均D" ⇒ 亩均A–D; blank ⇒ null; anything else ⇒ undefined (unrecognised). */
+export function muJunTag(text: string): Tag | null | undefined {
+  const t = foldWidth(text).replace(/[\s"'“”]+/g, "").toUpperCase();
+  if (t === "") return null;
+  const m = GRADE.exec(t);
+  return m ? (`亩均${m[1]}` as Tag) : undefined;
+}
+
+class RowReader {
+  readonly facts: RowFact[] = [];
+  readonly errors: RowIssue[] = [];
+  readonly warnings: RowIssue[] = [];
+
+  constructor(
+    private readonly row: readonly CellValue[],
+    readonly mapping: ColumnMapping,
+    private readonly offset: number,
+  ) {}
+
+  cell(field: FieldId): CellValue {
+    const ref = this.mapping[field];
+    return ref ? this.row[ref.column - this.offset] : null;
+  }
+
+  fact(field: FieldId, value: string, source: RowFact["source"] = "cell"): void {
+    const ref = source === "cell" ? this.mapping[field] : undefined;
+    this.facts.push({
+      field,
+      label: fieldDef(field).label,
+      value,
+      column: ref ? ref.column : null,
+      header: ref ? ref.header : null,
+      source,
+    });
+  }
+
+  issue(list: RowIssue[], field: FieldId | null, detail: string): void {
+    const ref = field ? this.mapping[field] : undefined;
+    const name = columnName(ref, field);
+    list.push({ field, column: ref ? ref.column : null, header: ref ? ref.header : null, message: name ? `${name}：${detail}` : detail });
+  }
+
+  error(field: FieldId | null, detail: string): void {
+    this.issue(this.errors, field, detail);
+  }
+
+  warn(field: FieldId | null, detail: string): void {
+    this.issue(this.warnings, field, detail);
+  }
+
+  /** Run a parser on a mapped cell: blank ⇒ null; error cells and parser errors ⇒ a row error naming the column. */
+  parse<T>(field: FieldId, parser: (value: string | number | boolean | Date) => T | null): T | null {
+    const ref = this.mapping[field];
+    if (!ref) return null;
+    const raw = this.cell(field);
+    const reading = readCell(raw);
+    if (reading.kind === "blank") return null;
+    this.fact(field, displayCell(raw));
+    if (reading.kind === "error") {
+      this.error(field, `单元格是错误值 ${reading.text}`);
+      return null;
+    }
+    try {
+      return parser(reading.value);
+    } catch (error) {
+      if (isXsgError(error)) {
+        this.error(field, error.detail);
+        return null;
+      }
+      throw error;
+    }
+  }
+}
+
+function moneyUnitOfRef(ref: ColumnRef | undefined): MoneyUnit {
+  return (ref?.unit && ref.unit !== "年" && ref.unit !== "月" ? ref.unit : "万元") as MoneyUnit;
+}
+
+/** Contract amounts: one per cell, or several separated by ；;、 or line breaks. */
+function parseContracts(value: string | number | boolean | Date, unit: MoneyUnit): Fen[] {
+  if (typeof value !== "string") return [parseMoney(value, "contracts", unit) ?? 0];
+  const parts = foldWidth(value)
+    .split(/[;；、\n\r]+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+  return parts.map((p) => parseMoney(p, "contracts", unit) ?? 0);
+}
+
+function isBlankRow(row: readonly CellValue[]): boolean {
+  return row.every((cell) => readCell(cell).kind === "blank");
+}
+
+/** What kind of row this is, before reading it as an enterprise. */
+export function classifyRow(row: readonly CellValue[], mapping: ColumnMapping, options: ReadRowOptions = {}): RowKind {
+  if (isBlankRow(row)) return "blank";
+  const offset = options.columnOffset ?? 0;
+  const texts = row.map(displayCell).filter((t) => t !== "");
+  const nameCell = mapping.name ? displayCell(row[mapping.name.column - offset]) : "";
+  if (TOTAL_ROW.test(nameCell.replace(/[：:]$/, "")) || (texts.length > 0 && TOTAL_ROW.test(texts[0].replace(/[：:]$/, "")))) {
+    return "total";
+  }
+  if (texts.length === 1 && NOTE_ROW.test(texts[0])) return "note";
+  return "enterprise";
+}
+
+/**
+ * Read one row. `defaults` fill a missing region or year for the whole sheet. A row whose
+ * region or year cannot be determined, or whose cells cannot be parsed, gets errors (each
+ * naming its column) and no enterprise.
+ */
+export function readRow(
+  row: readonly CellValue[],
+  mapping: ColumnMapping,
+  defaults: FillDefaults = {},
+  options: ReadRowOptions = {},
+): RowRead {
+  const kind = classifyRow(row, mapping, options);
+  const r = new RowReader(row, mapping, options.columnOffset ?? 0);
+  if (kind !== "enterprise") {
+    return { kind, enterprise: null, year: null, name: null, creditCode: null, facts: [], errors: [], warnings: [] };
+  }
+
+  const name = mapping.name ? displayCell(r.cell("name")) || null : null;
+  if (name) r.fact("name", name);
+
+  let creditCode: string | null = null;
+  let codeWellFormed = false;
+  if (mapping.creditCode) {
+    const raw = r.cell("creditCode");
+    const reading = readCell(raw);
+    if (reading.kind === "error") {
+      r.fact("creditCode", reading.text);
+      r.warn("creditCode", `单元格是错误值 ${reading.text}`);
+    } else if (reading.kind === "value") {
+      const check = checkUscc(typeof reading.value === "number" ? String(reading.value) : displayCell(raw));
+      creditCode = check.normalized;
+      codeWellFormed = check.wellFormed;
+      r.fact("creditCode", creditCode);
+      if (!check.wellFormed) r.warn("creditCode", `“${creditCode}”不是 18 位统一社会信用代码（GB 32100-2015），仅提示`);
+      else if (!check.checksumOk) r.warn("creditCode", `“${creditCode}”校验位不符（R15：仅提示，不影响计算）`);
+    }
+  }
+
+  // Region: the cell, else the whole-sheet default, else the credit code's division (R12).
+  let region = r.parse("region", (v) => resolveRegion(v, "region"));
+  const regionCellBlank = !mapping.region || readCell(r.cell("region")).kind === "blank";
+  if (region === null && regionCellBlank) {
+    if (defaults.region) {
+      try {
+        region = resolveRegion(defaults.region, "region");
+        r.fact("region", String(defaults.region), "default");
+      } catch (error) {
+        if (!isXsgError(error)) throw error;
+        r.error(null, `全表地区“${defaults.region}”：${error.detail}`);
+      }
+    } else if (creditCode && codeWellFormed) {
+      try {
+        region = resolveRegion(creditCode, "region");
+        r.fact("region", `${region}（据统一社会信用代码）`, "credit-code");
+        r.warn("region", "地区为空，已按统一社会信用代码第3–8位的登记机关地区识别（R12），请核实");
+      } catch (error) {
+        if (!isXsgError(error)) throw error;
+        r.error("region", `地区为空，且无法据统一社会信用代码识别：${error.detail}`);
+      }
+    } else {
+      r.error("region", "地区为空，请填写所属地区或在映射中设置全表地区");
+    }
+  }
+
+  // Year: the cell, else the whole-sheet default, else the year a revenue header names.
+  let year = r.parse("year", (v) => parseYear(v, "year"));
+  const yearCellBlank = !mapping.year || readCell(r.cell("year")).kind === "blank";
+  if (year === null && yearCellBlank) {
+    const headerYear = mapping.revenue?.headerYear;
+    if (defaults.year !== null && defaults.year !== undefined) {
+      year = defaults.year;
+      r.fact("year", String(year), "default");
+    } else if (headerYear !== undefined) {
+      year = headerYear;
+      r.fact("year", `${year}（据表头“${mapping.revenue?.header}”）`, "header");
+    } else {
+      r.error("year", "评价年度为空，请填写年度或在映射中设置全表年度");
+    }
+  }
+
+  const upgradeYear = r.parse("upgradeYear", (v) => parseYear(v, "upgradeYear"));
+  const revenue = r.parse("revenue", (v) => parseMoney(v, "revenue", moneyUnitOfRef(mapping.revenue)));
+  const prevRevenue = r.parse("prevRevenue", (v) => parseMoney(v, "prevRevenue", moneyUnitOfRef(mapping.prevRevenue)));
+  const techInvestment = r.parse("techInvestment", (v) => parseMoney(v, "techInvestment", moneyUnitOfRef(mapping.techInvestment)));
+  const monthlyRent = r.parse("monthlyRent", (v) => parseMoney(v, "monthlyRent", moneyUnitOfRef(mapping.monthlyRent)));
+  const contracts = r.parse("contracts", (v) => parseContracts(v, moneyUnitOfRef(mapping.contracts)));
+  const rentedArea = r.parse("rentedArea", (v) => parseArea(v, "rentedArea"));
+  const leaseInYears = mapping.leaseMonths?.unit === "年";
+  const leaseMonths = r.parse("leaseMonths", (v) =>
+    parseMonths(leaseInYears && (typeof v === "number" || /^[\d.]+$/.test(String(v).trim())) ? `${v}年` : v, "leaseMonths"),
+  );
+
+  let tags: TagMask = r.parse("tags", (v) => parseTags(typeof v === "string" ? v : String(v), "tags")) ?? 0;
+  const derived: Tag[] = [];
+  const ownership = r.parse("ownership", (v) => ownershipTags(String(v)));
+  if (ownership) derived.push(...ownership);
+  const industry = r.parse("industry", (v) => industryTags(String(v)));
+  if (industry) derived.push(...industry);
+  const grade = r.parse("muJunGrade", (v) => {
+    const tag = muJunTag(String(v));
+    if (tag === undefined) {
+      r.error("muJunGrade", `无法识别的亩均评价“${String(v).trim()}”，应为 A、B、C 或 D（类/级）`);
+      return null;
+    }
+    return tag;
+  });
+  if (grade) derived.push(grade);
+  for (const tag of derived) tags |= tagBit(tag);
+
+  if (r.errors.length > 0 || region === null || year === null) {
+    return { kind, enterprise: null, year, name, creditCode, facts: r.facts, errors: r.errors, warnings: r.warnings };
+  }
+  const enterprise: Enterprise = {
+    ...(name ? { name } : {}),
+    ...(creditCode ? { creditCode } : {}),
+    region,
+    revenue,
+    prevRevenue,
+    upgradeYear,
+    tags,
+    techInvestment,
+    rentedArea,
+    leaseMonths,
+    monthlyRent,
+    contracts,
+  };
+  if (tags !== 0 && derived.length > 0) {
+    r.facts.push({ field: "tags", label: "企业标签（合计）", value: tagsOf(tags).join("、"), column: null, header: null, source: "derived" });
+  }
+  return { kind, enterprise, year, name, creditCode, facts: sortFacts(r.facts), errors: r.errors, warnings: r.warnings };
+}
+
+function sortFacts(facts: RowFact[]): RowFact[] {
+  return facts.slice().sort((a, b) => FIELD_IDS.indexOf(a.field) - FIELD_IDS.indexOf(b.field));
+}
