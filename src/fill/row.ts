@@ -18,7 +18,7 @@ import {
   type MoneyUnit,
 } from "../index";
 import type { Enterprise, Fen, Tag, TagMask } from "../model";
-import { displayCell, plainValue, readCell } from "./cells";
+import { displayCell, readCell } from "./cells";
 import { fieldDef, FIELD_IDS, type FieldId } from "./fields";
 import type { ColumnMapping, ColumnRef, FillDefaults } from "./mapping";
 import type { CellValue } from "./types";

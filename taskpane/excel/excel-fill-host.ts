@@ -88,7 +88,7 @@ export class ExcelFillHost implements FillHost {
     return this.withContext(async (context) => {
       const sheet = context.workbook.worksheets.getActiveWorksheet();
       sheet.load("name");
-      sheet.protection.load("protected");
+      const protection = sheet.protection.load("protected");
       const selection = context.workbook.getSelectedRange();
       selection.load("rowIndex,columnIndex");
       const tables = sheet.tables.load("items/name");
@@ -113,7 +113,7 @@ export class ExcelFillHost implements FillHost {
       if (!area && !used.isNullObject) {
         area = { top: used.rowIndex, left: used.columnIndex, rows: used.rowCount, columns: used.columnCount };
       }
-      const base = { sheetName: sheet.name, isTable: tableName !== undefined, tableName, protected: sheet.protection.protected };
+      const base = { sheetName: sheet.name, isTable: tableName !== undefined, tableName, protected: protection.protected };
       if (!area) return { ...base, top: 0, left: 0, rowCount: 0, columnCount: 0, mergedAreas: [], head: [] };
 
       const head = sheet.getRangeByIndexes(area.top, area.left, Math.min(headRows, area.rows), area.columns).load("values");

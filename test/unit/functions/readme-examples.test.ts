@@ -1,16 +1,15 @@
 /**
  * Every `=XSG.…` example the README's function section shows, with the result
  * it claims, is evaluated through Excel's call shape: the documentation cannot
- * drift from what the functions return. Reads functions/README.section.md (the
- * section's source) and README.md once the section has been pasted there.
+ * drift from what the functions return.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CATALOGUE } from "./catalogue";
 import { OMIT, value } from "./excel-call";
 
 const root = join(__dirname, "..", "..", "..");
-const sources = [join(root, "functions", "README.section.md"), join(root, "README.md")].filter(existsSync);
+const sources = [join(root, "README.md")];
 
 interface Example {
   file: string;
@@ -105,7 +104,7 @@ it.each(helpExampleList.map((e) => [e.text, e] as const))("help text example %s"
 });
 
 it("the function section has an example of every function", () => {
-  const ids = new Set(examplesIn(join(root, "functions", "README.section.md")).map((e) => e.id));
+  const ids = new Set(examplesIn(join(root, "README.md")).map((e) => e.id));
   for (const id of [
     "AWARD",
     "ELIGIBLE",
