@@ -1,0 +1,318 @@
+/**
+ * `xsg fill`: the taskpane's batch fill over a file. The workbook is opened with exceljs, handed
+ * to FileFillHost, and filled by the very runFill the add-in uses (same mapping, same output
+ * columns and headers, same 说明); then saved to a new file — never over the input.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { formatWan, isXsgError, parseYear, resolveRegion } from "../../src/index";
+import {
+  autoMap,
+  detectHeader,
+  FIELD_DEFS,
+  FillError,
+  OUT,
+  OUTPUT_COLUMNS,
+  runFill,
+  STATUS,
+  columnLetter,
+  displayCell,
+  type ColumnMapping,
+  type FillDefaults,
+  type FillResult,
+} from "../../src/fill";
+import { FileFillHost } from "../../taskpane/file/file-fill-host";
+import { openWorkbook, WorkbookOpenError } from "../../taskpane/file/open";
+import type { FillCommand } from "./args";
+import { EXIT } from "./exit-codes";
+import type { CliIo } from "./io";
+import { saveWorkbook } from "./save-workbook";
+import { say, type CliStrings } from "./strings";
+
+/** Unusable input: the message is printed and the exit code is 2. */
+class Unusable extends Error {}
+
+/** "名单.xlsx" → "名单.filled.xlsx" (a .csv input also gets an .xlsx output). */
+export function defaultOutputPath(input: string): string {
+  const parsed = path.parse(input);
+  return path.join(parsed.dir, `${parsed.name}.filled.xlsx`);
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    return fs.realpathSync(a) === fs.realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+export interface ErrorRow {
+  /** 1-based sheet row. */
+  readonly row: number;
+  readonly name: string;
+  readonly note: string;
+}
+
+export async function runFillCommand(command: FillCommand, io: CliIo, strings: CliStrings): Promise<number> {
+  const started = Date.now();
+  try {
+    return await fill(command, io, strings, started);
+  } catch (error) {
+    if (error instanceof Unusable) {
+      io.stderr(error.message);
+      return EXIT.unusable;
+    }
+    if (error instanceof FillError) {
+      io.stderr(say(strings.fillFailed, { detail: error.message }));
+      return EXIT.unusable;
+    }
+    throw error;
+  }
+}
+
+async function fill(command: FillCommand, io: CliIo, strings: CliStrings, started: number): Promise<number> {
+  const input = path.resolve(io.cwd, command.input);
+  const output = path.resolve(io.cwd, command.output ?? defaultOutputPath(command.input));
+  if (!fs.existsSync(input) || !fs.statSync(input).isFile())
+    throw new Unusable(say(strings.inputMissing, { file: input }));
+  if (sameFile(input, output)) throw new Unusable(say(strings.sameAsInput, { file: output }));
+  const defaults = checkedDefaults(command, strings);
+
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(input);
+  } catch (error) {
+    throw new Unusable(say(strings.inputUnreadable, { file: input, detail: (error as Error).message }));
+  }
+  const workbook = await openWorkbook(bytes, path.basename(input)).catch((error: unknown) => {
+    if (error instanceof WorkbookOpenError) throw new Unusable(error.message);
+    throw error;
+  });
+  if (command.sheet !== undefined && !workbook.getWorksheet(command.sheet)) {
+    const sheets = workbook.worksheets.map((s) => `“${s.name}”`).join("、");
+    throw new Unusable(say(strings.sheetMissing, { sheet: command.sheet, sheets }));
+  }
+
+  // The CLI has no screen to await a click on: reads and writes run back to back.
+  const host = new FileFillHost(workbook, { sheetName: command.sheet, yieldBetweenCalls: false });
+  const sheet = host.activeSheetName;
+  const info = await host.describeRegion({ extraColumns: OUTPUT_COLUMNS.length });
+  if (info.rowCount === 0) throw new Unusable(say(strings.noData, { sheet }));
+  const header = detectHeader(info.head);
+  if (!header) throw new Unusable(say(strings.noHeader, { sheet }));
+  const mapping = autoMap(header.headers, { unitHint: header.unitHint });
+  if (!mapping.revenue) {
+    throw new Unusable(say(strings.needRevenue, { headers: header.headers.filter((h) => h.trim()).join("、") }));
+  }
+  if (!mapping.year && defaults.year === undefined && mapping.revenue.headerYear === undefined)
+    throw new Unusable(strings.needYear);
+  if (!mapping.region && defaults.region === undefined && !mapping.creditCode) throw new Unusable(strings.needRegion);
+
+  const headerRow = info.top + header.headerRow + 1;
+  if (!command.json) printMapping(io, strings, mapping, defaults, headerRow);
+
+  const result = await runFill(
+    host,
+    { mapping, defaults, mode: command.formulas ? "formulas" : "values" },
+    { onProgress: (done, total) => io.progress?.(say(strings.progress, { done, total })) },
+  );
+  const errorRows = await listErrorRows(host, result, mapping, info.left);
+
+  const temporary = `${output}.${process.pid}.tmp`;
+  try {
+    await saveWorkbook(workbook, temporary);
+    fs.renameSync(temporary, output); // never a half-written output file
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw new Unusable(say(strings.outputFailed, { file: output, detail: (error as Error).message }));
+  }
+
+  const area = result.writtenArea;
+  const columns = area ? { first: columnLetter(area.left), last: columnLetter(area.left + area.columns - 1) } : null;
+  if (command.json) {
+    io.stdout(
+      JSON.stringify(
+        jsonReport({ input, output, sheet, headerRow, mapping, defaults, result, errorRows, columns, started }),
+      ),
+    );
+  } else {
+    printSummary(io, strings, result, errorRows);
+    io.stdout(say(strings.written, { file: output, sheet, first: columns?.first ?? "", last: columns?.last ?? "" }));
+    io.stderr(say(strings.elapsed, { seconds: ((Date.now() - started) / 1000).toFixed(1) }));
+  }
+  return result.summary.errors > 0 ? EXIT.rowErrors : EXIT.done;
+}
+
+/** --region and --year are checked before the file is even opened: a typo costs nothing. */
+function checkedDefaults(command: FillCommand, strings: CliStrings): FillDefaults {
+  const defaults: { region?: string; year?: number } = {};
+  if (command.region !== undefined) {
+    try {
+      resolveRegion(command.region, "region");
+    } catch (error) {
+      if (!isXsgError(error)) throw error;
+      throw new Unusable(say(strings.badRegion, { value: command.region, detail: error.detail }));
+    }
+    defaults.region = command.region;
+  }
+  if (command.year !== undefined) {
+    let year: number | null = null;
+    try {
+      year = parseYear(command.year, "year");
+    } catch (error) {
+      if (!isXsgError(error)) throw error;
+      throw new Unusable(say(strings.badYear, { value: command.year, detail: error.detail }));
+    }
+    if (year === null) throw new Unusable(say(strings.badYear, { value: command.year, detail: "空值" }));
+    defaults.year = year;
+  }
+  return defaults;
+}
+
+function printMapping(
+  io: CliIo,
+  strings: CliStrings,
+  mapping: ColumnMapping,
+  defaults: FillDefaults,
+  headerRow: number,
+): void {
+  io.stdout(say(strings.mappingTitle, { row: headerRow }));
+  for (const def of FIELD_DEFS) {
+    const ref = mapping[def.id];
+    if (ref)
+      io.stdout(
+        say(strings.mappingLine, {
+          field: strings.lang === "en" ? def.labelEn : def.label,
+          column: `${columnLetter(ref.column)}“${ref.header}”${ref.unit ? `（${ref.unit}）` : ""}`,
+        }),
+      );
+  }
+  const whole = [
+    defaults.region ? say(strings.defaultRegion, { region: defaults.region }) : "",
+    defaults.year ? say(strings.defaultYear, { year: defaults.year }) : "",
+  ].filter(Boolean);
+  if (whole.length > 0) io.stdout(say(strings.defaultsLine, { text: whole.join(strings.lang === "en" ? ", " : "，") }));
+}
+
+/** Rows whose 状态 is 数据错误, read back from what the fill wrote (the same cells the official will see). */
+async function listErrorRows(
+  host: FileFillHost,
+  result: FillResult,
+  mapping: ColumnMapping,
+  regionLeft: number,
+): Promise<ErrorRow[]> {
+  const area = result.writtenArea;
+  if (!area || !result.undo) return [];
+  const rows: ErrorRow[] = [];
+  const written = result.undo.after;
+  for (let i = 1; i < written.length; i++) {
+    if (written[i][OUT.status] !== STATUS.error) continue;
+    const sheetRow = area.top + i;
+    let name = "";
+    if (mapping.name) {
+      const [[cell]] = await host.readValues(result.sheetName, {
+        top: sheetRow,
+        left: regionLeft + mapping.name.column,
+        rows: 1,
+        columns: 1,
+      });
+      name = displayCell(cell);
+    }
+    rows.push({ row: sheetRow + 1, name, note: String(written[i][OUT.note] ?? "") });
+  }
+  return rows;
+}
+
+const MAX_LISTED_ERRORS = 30;
+
+function printSummary(io: CliIo, strings: CliStrings, result: FillResult, errorRows: readonly ErrorRow[]): void {
+  const s = result.summary;
+  io.stdout(say(strings.summaryTitle, { sheet: result.sheetName, rows: s.rows }));
+  io.stdout(
+    say(strings.summaryCounts, { filled: s.filled, eligible: s.eligible, needsData: s.needsData, errors: s.errors }),
+  );
+  io.stdout(say(strings.summaryTotal, { total: formatWan(s.totalYuan) }));
+  if (s.byYear.length > 0) {
+    io.stdout(strings.summaryByYear);
+    for (const y of s.byYear) io.stdout(say(strings.summaryLine, { label: `${y.year}年`, amount: formatWan(y.yuan) }));
+  }
+  if (s.byClause.length > 0) {
+    io.stdout(strings.summaryByClause);
+    for (const c of s.byClause) {
+      io.stdout(
+        say(strings.summaryLine, {
+          label: `${c.regionName} ${c.documentNumber} ${c.label}${c.title}（${c.count} 家）`,
+          amount: formatWan(c.yuan),
+        }),
+      );
+    }
+  }
+  if (errorRows.length > 0) {
+    io.stdout(say(strings.errorsTitle, { count: errorRows.length }));
+    for (const e of errorRows.slice(0, MAX_LISTED_ERRORS))
+      io.stdout(say(strings.errorLine, { row: e.row, name: e.name, note: e.note }));
+    if (errorRows.length > MAX_LISTED_ERRORS)
+      io.stdout(say(strings.moreErrors, { count: errorRows.length - MAX_LISTED_ERRORS }));
+  }
+}
+
+interface JsonInput {
+  input: string;
+  output: string;
+  sheet: string;
+  headerRow: number;
+  mapping: ColumnMapping;
+  defaults: FillDefaults;
+  result: FillResult;
+  errorRows: readonly ErrorRow[];
+  columns: { first: string; last: string } | null;
+  started: number;
+}
+
+/** The --json report: counts, exact totals (元) and 万元 as the sheet shows them, every error row. */
+function jsonReport(j: JsonInput): unknown {
+  const s = j.result.summary;
+  const wan = (yuan: number): number => Number(formatWan(yuan));
+  return {
+    input: j.input,
+    output: j.output,
+    sheet: j.sheet,
+    headerRow: j.headerRow,
+    mode: j.result.mode,
+    refreshed: j.result.refreshed,
+    outputColumns: j.columns ? { first: j.columns.first, last: j.columns.last, headers: [...OUTPUT_COLUMNS] } : null,
+    mapping: Object.fromEntries(
+      FIELD_DEFS.filter((d) => j.mapping[d.id]).map((d) => [
+        d.id,
+        {
+          column: columnLetter(j.mapping[d.id]!.column),
+          header: j.mapping[d.id]!.header,
+          unit: j.mapping[d.id]!.unit ?? null,
+        },
+      ]),
+    ),
+    defaults: { region: j.defaults.region ?? null, year: j.defaults.year ?? null },
+    rows: s.rows,
+    filled: s.filled,
+    eligible: s.eligible,
+    needsData: s.needsData,
+    errors: s.errors,
+    totalYuan: s.totalYuan,
+    totalWan: wan(s.totalYuan),
+    byCategoryYuan: s.byCategory,
+    byYear: s.byYear.map((y) => ({ year: y.year, yuan: y.yuan, wan: wan(y.yuan) })),
+    byClause: s.byClause.map((c) => ({
+      clauseId: c.clauseId,
+      region: c.regionName,
+      document: c.documentNumber,
+      label: c.label,
+      title: c.title,
+      count: c.count,
+      yuan: c.yuan,
+      wan: wan(c.yuan),
+    })),
+    errorRows: j.errorRows,
+    elapsedMs: Date.now() - j.started,
+  };
+}

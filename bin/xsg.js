@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+/**
+ * Launcher of the XSG command line (`npx xsg …`, package.json "bin"). The CLI is TypeScript
+ * (bin/xsg.ts) sharing the add-in's policy core and fill engine; register-ts.js transpiles it on
+ * first use (cached in node_modules/.cache/xsg-ts), so it needs `npm install` / `npm ci` but no
+ * build step and no ts-node.
+ */
+"use strict";
+require("./register-ts");
+
+require("./xsg.ts")
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error) => {
+    process.stderr.write(`XSG 内部错误 / internal error: ${error && error.stack ? error.stack : error}\n`);
+    process.exitCode = 2;
+  });

@@ -1,0 +1,58 @@
+/**
+ * The XSG command line (issue 7): the same fill and the same results as the Excel add-in, for
+ * WPS and older-Office users, over .xlsx/.csv files on their own PC. No network, no upload.
+ *
+ *   xsg fill INPUT.xlsx [-o OUTPUT.xlsx] [--sheet NAME] [--region R] [--year Y] [--formulas] [--json]
+ *   xsg award REGION REVENUE YEAR [UPGRADE_YEAR] [PREV_REVENUE] [TAGS]
+ *   xsg explain REGION REVENUE YEAR [UPGRADE_YEAR] [PREV_REVENUE] [TAGS]
+ *
+ * Run through bin/xsg.js (`npx xsg …`), which registers the TypeScript require hook.
+ */
+import { parseCommand, UsageError } from "./cli/args";
+import { EXIT } from "./cli/exit-codes";
+import { processIo, type CliIo } from "./cli/io";
+import { runSingle } from "./cli/single";
+import { cliStrings, say } from "./cli/strings";
+
+/** Runs one command; resolves to the exit code (never calls process.exit, so tests run it in-process). */
+export async function main(
+  argv: readonly string[],
+  io: CliIo = processIo(),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const strings = cliStrings(env);
+  try {
+    const command = parseCommand(argv, strings);
+    switch (command.command) {
+      case "help":
+        io.stdout(strings.usage);
+        return EXIT.done;
+      case "version":
+        io.stdout(version());
+        return EXIT.done;
+      case "award":
+      case "explain":
+        return runSingle(command, io, strings);
+      case "fill": {
+        // Loaded on demand: award/explain stay fast and never load exceljs.
+        const { runFillCommand } = await import("./cli/fill");
+        return await runFillCommand(command, io, strings);
+      }
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(error.message);
+      io.stderr(strings.usage);
+      return EXIT.unusable;
+    }
+    io.stderr(
+      say(strings.internalError, { detail: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    );
+    return EXIT.unusable;
+  }
+}
+
+function version(): string {
+  const pkg = require("../package.json") as { name: string; version: string };
+  return `${pkg.name} ${pkg.version}`;
+}

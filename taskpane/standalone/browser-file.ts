@@ -1,0 +1,82 @@
+/**
+ * The offline page's file I/O, all local: FileReader in, a Blob download out. Nothing is sent
+ * anywhere; the workbook never leaves the browser.
+ */
+import type ExcelJS from "exceljs";
+import type { SettingsStore } from "../file/file-fill-host";
+
+/** The bytes of a chosen or dropped file (FileReader: works from file:// and in every browser the page supports). */
+export function readFileBytes(file: Blob): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+/** "名单.xlsx" → "名单.filled.xlsx" — the command line's name for the same output. */
+export function filledFileName(fileName: string): string {
+  const base = fileName.replace(/\.[^.]*$/, "") || "workbook";
+  return `${base}.filled.xlsx`;
+}
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Build the workbook's .xlsx bytes and hand them to the browser as a download. */
+export async function downloadWorkbook(workbook: ExcelJS.Workbook, fileName: string): Promise<void> {
+  // Deflate level 1: the JavaScript zip is the slow part of a big download; files grow ~15 %.
+  const bytes = await workbook.xlsx.writeBuffer({
+    zip: { compression: "DEFLATE", compressionOptions: { level: 1 } },
+  } as ExcelJS.XlsxWriteOptions);
+  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_MIME }));
+  try {
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = fileName;
+    link.rel = "noopener";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  } finally {
+    // Revoke later: some browsers start reading the blob only after click() returns.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+}
+
+/**
+ * Per-workbook memory for the column mapping (the add-in keeps it in the document's settings;
+ * a file opened here has none): localStorage, keyed by file name. Falls back to memory when
+ * storage is unavailable (private windows, some file:// setups).
+ */
+export function localSettings(fileName: string, storage: Storage | null = safeLocalStorage()): SettingsStore {
+  const memory = new Map<string, unknown>();
+  const keyOf = (key: string): string => `xsg.standalone:${fileName}:${key}`;
+  return {
+    get(key) {
+      if (memory.has(key)) return memory.get(key);
+      try {
+        const text = storage?.getItem(keyOf(key));
+        return text ? (JSON.parse(text) as unknown) : null;
+      } catch {
+        return null;
+      }
+    },
+    set(key, value) {
+      memory.set(key, value);
+      try {
+        storage?.setItem(keyOf(key), JSON.stringify(value));
+      } catch {
+        // Quota or a disabled storage: the mapping is still remembered for this visit.
+      }
+    },
+  };
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return typeof localStorage === "undefined" ? null : localStorage;
+  } catch {
+    return null;
+  }
+}

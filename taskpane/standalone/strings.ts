@@ -1,0 +1,53 @@
+/**
+ * Strings of the offline page's own frame (open, sheet, download); the tabs below it use the
+ * taskpane's string table (taskpane/strings.ts) unchanged. Chinese first, English beside it.
+ */
+import type { Language } from "../strings";
+
+export const zh = {
+  pageTitle: "XSG 小升规 · 离线填充",
+  pageSubtitle: "适用于 WPS 或旧版 Office：打开本机的工作簿，填充奖补列，下载填充后的文件。",
+  privacy: "数据只在本机浏览器中处理，不上传、不联网。",
+  openFile: "打开工作簿（.xlsx / .csv）",
+  openAnother: "打开其他文件",
+  dropHint: "也可以把文件拖到这里。",
+  opening: "正在读取“{file}”…",
+  opened: "已打开“{file}”：{sheets} 个工作表。",
+  openFailed: "无法打开文件",
+  sheetLabel: "工作表",
+  download: "下载填充后的工作簿",
+  downloading: "正在生成文件…",
+  downloaded: "已生成“{file}”，请在浏览器的下载中查看。",
+  downloadFailed: "生成文件失败：{message}",
+  downloadNote: "下载的文件保留原有工作表、数值和格式，输出列追加在数据右侧；原文件不会被修改。",
+  summaryChartNote: "离线页写入的汇总表不含图表（可在 WPS/Excel 中插入）。",
+  fileInputLabel: "选择要填充的工作簿文件",
+} as const;
+
+export type StandaloneStrings = Readonly<Record<keyof typeof zh, string>>;
+
+export const en: StandaloneStrings = {
+  pageTitle: "XSG · offline fill",
+  pageSubtitle:
+    "For WPS or older Office: open a workbook from this PC, fill the award columns, download the filled file.",
+  privacy: "Your data stays in this browser: nothing is uploaded, no network is used.",
+  openFile: "Open a workbook (.xlsx / .csv)",
+  openAnother: "Open another file",
+  dropHint: "You can also drop the file here.",
+  opening: "Reading “{file}”…",
+  opened: "Opened “{file}”: {sheets} sheet(s).",
+  openFailed: "Cannot open the file",
+  sheetLabel: "Sheet",
+  download: "Download the filled workbook",
+  downloading: "Building the file…",
+  downloaded: "“{file}” is ready; see the browser's downloads.",
+  downloadFailed: "Building the file failed: {message}",
+  downloadNote:
+    "The download keeps the original sheets, values and formatting, with the output columns appended right of the data; the original file is not changed.",
+  summaryChartNote: "The summary sheet written here has no chart (insert one in WPS/Excel).",
+  fileInputLabel: "Choose the workbook to fill",
+};
+
+export function standaloneStrings(language: Language): StandaloneStrings {
+  return language === "en" ? en : zh;
+}
