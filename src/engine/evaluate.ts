@@ -4,7 +4,7 @@
  * the per-cell entry points (plan.ts), so a sheet of AWARD/TECH/RENT/BID cells and an
  * evaluation always agree. Text is built here only, never on the per-cell path.
  */
-import type { Citation, ClauseCategory, ClauseStatus, Enterprise, EnterpriseField, RulingId, TagMask } from "../model";
+import type { Citation, ClauseCategory, ClauseStatus, Enterprise, EnterpriseField, TagMask } from "../model";
 import { getPolicy } from "../policies";
 import type { Policy, ReadingId } from "../policies/types";
 import { checkArea, checkFen, checkMonths, resolveUpgradeYear } from "./inputs";
@@ -25,9 +25,11 @@ import {
   type PolicyPlan,
 } from "./plan";
 import { codeFacts, grantedReasons, type Facts } from "./reasons";
+import { RulingSet } from "./ruling-set";
 import type { ClauseOutcome, CultivationStatus, Evaluation } from "./types";
 
 const CASH_CATEGORIES: readonly ClauseCategory[] = ["award", "tech", "rent", "bid", "other-cash"];
+const NO_READINGS: readonly ReadingId[] = Object.freeze([]);
 
 /** Evaluates an enterprise of a shipped region (enterprise.region = policy id) in `year`. */
 export function evaluate(enterprise: Enterprise, year: number): Evaluation {
@@ -59,7 +61,7 @@ export function evaluatePolicy(policy: Policy, enterprise: Enterprise, year: num
   }
 
   const notes: string[] = [];
-  const rulings = new Set<RulingId>(["R1", "R3", "R13"]);
+  const rulings = new RulingSet(["R1", "R3", "R13"]);
   if (facts.upgradeYearAssumed) notes.push(`未填升规年份，按评价年度 ${year} 计（R3）`);
   if (!covered) {
     notes.push(
@@ -71,7 +73,7 @@ export function evaluatePolicy(policy: Policy, enterprise: Enterprise, year: num
       "当年营业收入低于2000万元：升规奖励不予发放（R2）；其他条款按所填升规年份判断，请核实企业是否仍在规上企业库（D2）",
     );
   }
-  for (const outcome of clauses) for (const id of outcome.rulings) rulings.add(id);
+  for (const outcome of clauses) rulings.addAll(outcome.rulings);
 
   return {
     regionId: policy.id,
@@ -87,7 +89,7 @@ export function evaluatePolicy(policy: Policy, enterprise: Enterprise, year: num
     clauses,
     totalYuan,
     totalsByCategory,
-    rulings: sortRulings(rulings),
+    rulings: rulings.toArray(),
     cultivation: cultivationOf(plan, facts.revenue),
     notes,
   };
@@ -132,7 +134,7 @@ function evaluateClause(plan: PolicyPlan, c: CompiledClause, facts: Facts): Clau
   const code = isCovered(plan, coverageYear)
     ? outcomeCode(plan, c, facts, (outcomes) => (contractOutcomes = outcomes))
     : NOT_COVERED;
-  const rulings = new Set<RulingId>(clause.rulings);
+  const rulings = new RulingSet(clause.rulings);
   const promise = clause.kind === "benefit" || clause.kind === "unquantified";
 
   let status: ClauseStatus;
@@ -173,8 +175,9 @@ function evaluateClause(plan: PolicyPlan, c: CompiledClause, facts: Facts): Clau
     reasons,
     missing,
     citation: citationOf(plan, c),
-    rulings: sortRulings(rulings),
-    readings: clause.readings ? (clause.readings.slice() as ReadingId[]) : [],
+    rulings: rulings.toArray(),
+    // Shared with the (frozen) policy data: outcomes are read, never mutated.
+    readings: (clause.readings ?? NO_READINGS) as ReadingId[],
   };
   if (benefit !== undefined) outcome.benefit = benefit;
   return outcome;
@@ -247,13 +250,4 @@ function cultivationOf(plan: PolicyPlan, revenue: number | null): CultivationSta
 export function coverageText(policy: Policy): string {
   const { from, to } = policy.coveredUpgradeYears;
   return to === null ? `${from}年起` : `${from}–${to}年`;
-}
-
-export function sortRulings(rulings: Iterable<RulingId>): RulingId[] {
-  return [...new Set(rulings)].sort(byRulingNumber);
-}
-
-function byRulingNumber(a: RulingId, b: RulingId): number {
-  // "R9" < "R10": compare the numbers (ids are short, parseInt is cheap)
-  return parseInt(a.slice(1), 10) - parseInt(b.slice(1), 10);
 }

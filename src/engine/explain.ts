@@ -8,7 +8,8 @@ import type { ClauseStatus, Fen, RulingId, TagMask } from "../model";
 import type { Policy } from "../policies/types";
 import { rulingById } from "../policies/rulings";
 import { formatWan } from "./arith";
-import { coverageText, evaluatePolicy, sortRulings } from "./evaluate";
+import { coverageText, evaluatePolicy } from "./evaluate";
+import { RulingSet } from "./ruling-set";
 import { upgradeAward } from "./fast";
 import { maskOf, planOf, tagsOfMask } from "./plan";
 import type { ClauseOutcome } from "./types";
@@ -43,7 +44,7 @@ export function explainAward(
   }
   const evaluation = evaluatePolicy(policy, { region: policy.id, revenue, prevRevenue, upgradeYear, tags: mask }, year);
   const outcomes = evaluation.clauses.filter((outcome) => outcome.category === "award");
-  const rulings = new Set<RulingId>(["R1", "R3", "R4", "R5"]);
+  const rulings = new RulingSet(["R1", "R3", "R4", "R5"]);
   const lines = [
     `${policy.regionName} ${year}年度升规奖励：${result}`,
     `依据：${citeDocument(policy)}`,
@@ -52,7 +53,7 @@ export function explainAward(
   ];
   for (const outcome of outcomes) {
     lines.push(clauseLine(policy, outcome));
-    for (const id of outcome.rulings) rulings.add(id);
+    rulings.addAll(outcome.rulings);
   }
   if (outcomes.some((outcome) => outcome.status === "not-quantified")) {
     lines.push("说明：升规奖励只计已量化部分；未量化部分以实际发放为准（R5）");
@@ -62,7 +63,7 @@ export function explainAward(
     lines.push(`本文件未规定排除情形，企业标签“${tagsOfMask(irrelevant).join("、")}”不影响金额（R6）`);
     rulings.add("R6");
   }
-  lines.push(`口径：${sortRulings(rulings).map(describeRuling).join("；")}`);
+  lines.push(`口径：${rulings.toArray().map(describeRuling).join("；")}`);
   return lines.join("\n");
 }
 

@@ -3,7 +3,8 @@
  * which thresholds, which caps bit, which ruling applied. Built only by evaluate() and
  * the explanations, never on the per-cell path.
  */
-import type { ClauseStatus, EnterpriseField, RulingId, TagMask } from "../model";
+import type { RulingSet } from "./ruling-set";
+import type { ClauseStatus, EnterpriseField, TagMask } from "../model";
 import type { Quantity } from "../policies/types";
 import { areaToMicro, formatArea, formatFenAsWan, formatWan, mulDivHalfUp } from "./arith";
 import * as code from "./plan";
@@ -55,7 +56,7 @@ export function codeFacts(
   c: CompiledClause,
   facts: Facts,
   outcome: number,
-  rulings: Set<RulingId>,
+  rulings: RulingSet,
 ): { status: ClauseStatus; reasons: string[]; missing: EnterpriseField[] } {
   const policy = plan.policy;
   const notEligible = (...reasons: string[]) => ({ status: "not-eligible" as const, reasons, missing: [] });
@@ -181,7 +182,7 @@ export function grantedReasons(
   facts: Facts,
   amount: number,
   contractOutcomes: readonly number[] | null,
-  rulings: Set<RulingId>,
+  rulings: RulingSet,
 ): string[] {
   const reading = c.clause.amountReading ?? "exact";
   switch (c.kind) {
@@ -247,7 +248,7 @@ export function grantedReasons(
   }
 }
 
-function awardReasons(c: CompiledClause, facts: Facts, amount: number, rulings: Set<RulingId>): string[] {
+function awardReasons(c: CompiledClause, facts: Facts, amount: number, rulings: RulingSet): string[] {
   const instalment = c.byK[facts.k];
   const reasons = [
     `${kText(facts.k)}：${c.kind === "upgrade-bonus" ? "额外奖励" : "奖励"} ${wan(amount)}（分年表：${scheduleText(c)}）`,
