@@ -3,7 +3,7 @@
  * (#VALUE! or #N/A, the only two codes Excel shows a custom message for) whose
  * Chinese message names the argument the official typed: "参数 revenue（营业收入）：…".
  */
-import { FIELD_LABELS, isXsgError, type XsgErrorCode } from "../src/errors";
+import { FIELD_LABELS, isXsgError, withoutStackTrace, type XsgErrorCode } from "../src/errors";
 
 /** The two Excel error codes XSG returns (the string values of CustomFunctions.ErrorCode). */
 export type ExcelErrorCode = "#VALUE!" | "#N/A";
@@ -66,9 +66,11 @@ export function makeExcelError(code: ExcelErrorCode, message: string): ExcelErro
   if (runtime && typeof runtime.Error === "function") {
     const codes = runtime.ErrorCode as unknown as Record<string, string> | undefined;
     const runtimeCode = code === "#N/A" ? (codes?.notAvailable ?? code) : (codes?.invalidValue ?? code);
-    return new runtime.Error(runtimeCode as CustomFunctions.ErrorCode, message) as unknown as ExcelError;
+    return withoutStackTrace(
+      () => new runtime.Error(runtimeCode as CustomFunctions.ErrorCode, message) as unknown as ExcelError,
+    );
   }
-  return new CellError(code, message);
+  return withoutStackTrace(() => new CellError(code, message));
 }
 
 /**

@@ -18,7 +18,23 @@ export class XsgError extends Error {
     /** Chinese text without the field prefix, e.g. "无法识别的金额“abc”". */
     readonly detail: string,
   ) {
+    // An input error needs no stack trace, and capturing one is most of its cost: a
+    // column of custom functions may raise thousands of these per recalculation.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(`${fieldLabel(field)}：${detail}`);
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/** Builds an error without capturing a stack trace (see XsgError): for errors that report input, not bugs. */
+export function withoutStackTrace<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 
