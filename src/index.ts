@@ -65,5 +65,6 @@ export {
   SCALE_THRESHOLD_FEN,
   type ClauseOutcome,
   type Evaluation,
+  type EvaluationDetail,
   type CultivationStatus,
 } from "./engine";

@@ -25,25 +25,44 @@ import {
   type PolicyPlan,
 } from "./plan";
 import { codeFacts, grantedReasons, type Facts } from "./reasons";
+import * as codes from "./plan";
 import { RulingSet } from "./ruling-set";
-import type { ClauseOutcome, CultivationStatus, Evaluation } from "./types";
+import type { ClauseOutcome, CultivationStatus, Evaluation, EvaluationDetail } from "./types";
+
+/** Outcome codes whose status is needs-data: their missing facts are worked out by codeFacts. */
+const NEEDS_DATA_CODES = new Set<number>([
+  codes.NEEDS_REVENUE,
+  codes.NEEDS_PREV,
+  codes.NEEDS_INVESTMENT,
+  codes.NEEDS_AREA,
+  codes.NEEDS_MONTHS,
+  codes.NEEDS_RENT,
+  codes.NEEDS_CONTRACT,
+  codes.NEEDS_MIN_REVENUE,
+]);
+const NO_REASONS = Object.freeze([]) as unknown as string[];
 
 const CASH_CATEGORIES: readonly ClauseCategory[] = ["award", "tech", "rent", "bid", "other-cash"];
 const NO_READINGS: readonly ReadingId[] = Object.freeze([]);
 
 /** Evaluates an enterprise of a shipped region (enterprise.region = policy id) in `year`. */
-export function evaluate(enterprise: Enterprise, year: number): Evaluation {
-  return evaluatePolicy(getPolicy(enterprise.region), enterprise, year);
+export function evaluate(enterprise: Enterprise, year: number, detail: EvaluationDetail = "full"): Evaluation {
+  return evaluatePolicy(getPolicy(enterprise.region), enterprise, year, detail);
 }
 
 /** Evaluates an enterprise against a given policy (any registry, e.g. a test fixture). */
-export function evaluatePolicy(policy: Policy, enterprise: Enterprise, year: number): Evaluation {
+export function evaluatePolicy(
+  policy: Policy,
+  enterprise: Enterprise,
+  year: number,
+  detail: EvaluationDetail = "full",
+): Evaluation {
   const plan = planOf(policy);
   const upgradeYear = resolveUpgradeYear(year, enterprise.upgradeYear);
   const facts = readFacts(enterprise, year, upgradeYear);
   const covered = isCovered(plan, upgradeYear);
 
-  const clauses = plan.clauses.map((compiled) => evaluateClause(plan, compiled, facts));
+  const clauses = plan.clauses.map((compiled) => evaluateClause(plan, compiled, facts, detail === "summary"));
   const totalsByCategory: Record<ClauseCategory, number> = {
     award: 0,
     tech: 0,
@@ -92,6 +111,7 @@ export function evaluatePolicy(policy: Policy, enterprise: Enterprise, year: num
     rulings: rulings.toArray(),
     cultivation: cultivationOf(plan, facts.revenue),
     notes,
+    detail,
   };
 }
 
@@ -126,7 +146,12 @@ function readFacts(enterprise: Enterprise, year: number, upgradeYear: number): F
   };
 }
 
-function evaluateClause(plan: PolicyPlan, c: CompiledClause, facts: Facts): ClauseOutcome {
+/**
+ * `summary` (the batch fill, which shows only award reasons): non-award clauses get their
+ * status, amount and missing facts but no reason text or rulings, the costliest part of a row.
+ */
+function evaluateClause(plan: PolicyPlan, c: CompiledClause, facts: Facts, summary = false): ClauseOutcome {
+  const lean = summary && c.clause.category !== "award";
   const { clause } = c;
   // Cultivation clauses have no upgrade year: coverage by the evaluated year (D9).
   const coverageYear = c.cultivation ? facts.year : facts.upgradeYear;
@@ -145,18 +170,24 @@ function evaluateClause(plan: PolicyPlan, c: CompiledClause, facts: Facts): Clau
   if (code >= 0 && !promise) {
     status = code > 0 ? "granted" : "not-eligible";
     amountYuan = code;
-    reasons = grantedReasons(c, facts, code, contractOutcomes, rulings);
+    reasons = lean ? NO_REASONS : grantedReasons(c, facts, code, contractOutcomes, rulings);
   } else if (code === PASS) {
     status = clause.kind === "unquantified" ? "not-quantified" : "granted";
     amountYuan = null;
     benefit = clause.benefit;
-    reasons =
-      status === "not-quantified"
+    reasons = lean
+      ? NO_REASONS
+      : status === "not-quantified"
         ? ["文件承诺但未规定金额，不计入合计（R11）"]
         : [`符合本条：${clause.benefit ?? clause.title}`];
     if (status === "not-quantified") rulings.add("R11");
     const unverified = clause.conditions.unverified;
-    if (unverified && unverified.length > 0) reasons.push(`须由经办人核实：${unverified.join("；")}`);
+    if (!lean && unverified && unverified.length > 0) reasons.push(`须由经办人核实：${unverified.join("；")}`);
+  } else if (lean && !NEEDS_DATA_CODES.has(code)) {
+    // The same statuses codeFacts gives these codes, without its text.
+    status = code === NOT_COVERED ? "not-covered" : code === codes.EXCLUDED ? "excluded" : "not-eligible";
+    amountYuan = clause.category === "benefit" ? null : 0;
+    reasons = NO_REASONS;
   } else {
     const fact = codeFacts(plan, c, facts, code, rulings);
     status = fact.status;

@@ -20,7 +20,9 @@ export function cellA1(row: number, column: number): string {
 
 export function areaA1(area: CellArea): string {
   const start = cellA1(area.top, area.left);
-  return area.rows === 1 && area.columns === 1 ? start : `${start}:${cellA1(area.top + area.rows - 1, area.left + area.columns - 1)}`;
+  return area.rows === 1 && area.columns === 1
+    ? start
+    : `${start}:${cellA1(area.top + area.rows - 1, area.left + area.columns - 1)}`;
 }
 
 /**

@@ -65,7 +65,8 @@ export function planBlocks(
   const maxRows = options.maxRows ?? MAX_READ_BLOCK_ROWS;
   const perBlock = Math.max(1, Math.min(maxRows, Math.floor(budget / Math.max(1, bytesPerRow))));
   const blocks: RowBlock[] = [];
-  for (let start = 0; start < rowCount; start += perBlock) blocks.push({ start, count: Math.min(perBlock, rowCount - start) });
+  for (let start = 0; start < rowCount; start += perBlock)
+    blocks.push({ start, count: Math.min(perBlock, rowCount - start) });
   return blocks;
 }
 

@@ -5,7 +5,8 @@
  */
 import type { CellValue } from "./types";
 
-const ERROR_TEXT = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/i;
+const ERROR_TEXT =
+  /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/i;
 
 export type CellReading =
   | { readonly kind: "blank" }
@@ -13,25 +14,30 @@ export type CellReading =
   | { readonly kind: "value"; readonly value: string | number | boolean | Date };
 
 const BLANK: CellReading = { kind: "blank" };
+const BLANK_TEXT = /^[\s\u3000\u00a0\ufeff]*$/;
 
 export function readCell(cell: CellValue | unknown): CellReading {
   if (cell === null || cell === undefined) return BLANK;
   if (typeof cell === "string") {
-    if (cell.replace(/[\s\u3000\u00a0\ufeff]+/g, "") === "") return BLANK;
-    if (ERROR_TEXT.test(cell.trim())) return { kind: "error", text: cell.trim().toUpperCase() };
+    // Test without allocating: most cells are plain text, few are blank or error literals.
+    if (BLANK_TEXT.test(cell)) return BLANK;
+    if (cell.includes("#") && ERROR_TEXT.test(cell.trim())) return { kind: "error", text: cell.trim().toUpperCase() };
     return { kind: "value", value: cell };
   }
   if (typeof cell === "number") {
     return Number.isFinite(cell) ? { kind: "value", value: cell } : { kind: "error", text: "#NUM!" };
   }
   if (typeof cell === "boolean") return { kind: "value", value: cell };
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? { kind: "error", text: "#VALUE!" } : { kind: "value", value: cell };
+  if (cell instanceof Date)
+    return Number.isNaN(cell.getTime()) ? { kind: "error", text: "#VALUE!" } : { kind: "value", value: cell };
   if (typeof cell === "object") {
     const o = cell as Record<string, unknown>;
-    if (o.type === "Error" || o.errorType !== undefined) return { kind: "error", text: String(o.basicValue ?? "#VALUE!") };
+    if (o.type === "Error" || o.errorType !== undefined)
+      return { kind: "error", text: String(o.basicValue ?? "#VALUE!") };
     if (o.error !== undefined) return { kind: "error", text: String(o.error) };
     if ("result" in o) return readCell(o.result);
-    if (Array.isArray(o.richText)) return readCell(o.richText.map((part) => String((part as { text?: unknown }).text ?? "")).join(""));
+    if (Array.isArray(o.richText))
+      return readCell(o.richText.map((part) => String((part as { text?: unknown }).text ?? "")).join(""));
     if ("text" in o) return readCell(o.text);
     if ("basicValue" in o) return readCell(o.basicValue);
   }

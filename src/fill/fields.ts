@@ -28,7 +28,8 @@ export type FieldId = (typeof FIELD_IDS)[number];
 export type MoneyUnitName = "元" | "千元" | "万元" | "十万元" | "百万元" | "千万元" | "亿元";
 export type ColumnUnit = MoneyUnitName | "年" | "月";
 
-export type FieldKind = "text" | "code" | "region" | "money" | "money-list" | "year" | "area" | "months" | "tags" | "derived-tags";
+export type FieldKind =
+  "text" | "code" | "region" | "money" | "money-list" | "year" | "area" | "months" | "tags" | "derived-tags";
 
 export interface FieldDef {
   readonly id: FieldId;
@@ -51,7 +52,20 @@ export const FIELD_DEFS: readonly FieldDef[] = [
     label: "企业名称",
     labelEn: "Enterprise name",
     kind: "text",
-    aliases: ["企业名称", "单位名称", "公司名称", "纳税人名称", "企业全称", "名称", "企业", "name", "company", "enterprise", "companyname", "enterprisename"],
+    aliases: [
+      "企业名称",
+      "单位名称",
+      "公司名称",
+      "纳税人名称",
+      "企业全称",
+      "名称",
+      "企业",
+      "name",
+      "company",
+      "enterprise",
+      "companyname",
+      "enterprisename",
+    ],
     hint: "用于查找与说明",
   },
   {
@@ -59,7 +73,16 @@ export const FIELD_DEFS: readonly FieldDef[] = [
     label: "统一社会信用代码",
     labelEn: "Unified social credit code",
     kind: "code",
-    aliases: ["统一社会信用代码", "社会信用代码", "信用代码", "统一代码", "纳税人识别号", "uscc", "creditcode", "unifiedsocialcreditcode"],
+    aliases: [
+      "统一社会信用代码",
+      "社会信用代码",
+      "信用代码",
+      "统一代码",
+      "纳税人识别号",
+      "uscc",
+      "creditcode",
+      "unifiedsocialcreditcode",
+    ],
     hint: "校验（R15，仅提示）、查重；地区列为空时可据此识别地区",
   },
   {
@@ -67,7 +90,22 @@ export const FIELD_DEFS: readonly FieldDef[] = [
     label: "所属地区",
     labelEn: "Region",
     kind: "region",
-    aliases: ["所属地区", "地区", "区域", "属地", "区县", "县区", "所在地", "所在地区", "所属区县", "所属区域", "行政区划", "区划代码", "region", "district"],
+    aliases: [
+      "所属地区",
+      "地区",
+      "区域",
+      "属地",
+      "区县",
+      "县区",
+      "所在地",
+      "所在地区",
+      "所属区县",
+      "所属区域",
+      "行政区划",
+      "区划代码",
+      "region",
+      "district",
+    ],
     hint: "政策地区（R12）：名称、区县、行政区划代码或信用代码",
   },
   {
@@ -140,7 +178,19 @@ export const FIELD_DEFS: readonly FieldDef[] = [
     label: "所属行业",
     labelEn: "Industry",
     kind: "derived-tags",
-    aliases: ["所属行业", "行业", "行业类别", "行业门类", "行业分类", "行业名称", "产业类别", "产业领域", "重点产业", "产业", "industry"],
+    aliases: [
+      "所属行业",
+      "行业",
+      "行业类别",
+      "行业门类",
+      "行业分类",
+      "行业名称",
+      "产业类别",
+      "产业领域",
+      "重点产业",
+      "产业",
+      "industry",
+    ],
     hint: "含“房地产”⇒ 房地产；杭州六大重点产业名称 ⇒ 对应标签（R7）",
   },
   {
@@ -148,7 +198,19 @@ export const FIELD_DEFS: readonly FieldDef[] = [
     label: "亩均评价",
     labelEn: "Per-mu rating",
     kind: "derived-tags",
-    aliases: ["亩均评价", "亩均等级", "亩均效益评价", "亩均评价等级", "亩均效益等级", "亩均效益", "亩均分类", "亩均类别", "亩均", "mugrade", "permurating"],
+    aliases: [
+      "亩均评价",
+      "亩均等级",
+      "亩均效益评价",
+      "亩均评价等级",
+      "亩均效益等级",
+      "亩均效益",
+      "亩均分类",
+      "亩均类别",
+      "亩均",
+      "mugrade",
+      "permurating",
+    ],
     hint: "A–D ⇒ 亩均A–D（R6、R8）",
   },
   {
@@ -156,7 +218,15 @@ export const FIELD_DEFS: readonly FieldDef[] = [
     label: "技改投资",
     labelEn: "Tech-upgrade investment",
     kind: "money",
-    aliases: ["技改投资", "技术改造投资", "技改投入", "技改投资额", "技术改造投资额", "techinvestment", "technicalupgradeinvestment"],
+    aliases: [
+      "技改投资",
+      "技术改造投资",
+      "技改投入",
+      "技改投资额",
+      "技术改造投资额",
+      "techinvestment",
+      "technicalupgradeinvestment",
+    ],
     hint: "评价年度的技术改造投资（R8），表头注明单位（默认万元）",
   },
   {
@@ -172,7 +242,17 @@ export const FIELD_DEFS: readonly FieldDef[] = [
     label: "租期（月）",
     labelEn: "Lease (months)",
     kind: "months",
-    aliases: ["租期", "租赁月数", "租赁期限", "租赁期", "租赁时长", "租赁月份数", "租赁年限", "leasemonths", "leaseterm"],
+    aliases: [
+      "租期",
+      "租赁月数",
+      "租赁期限",
+      "租赁期",
+      "租赁时长",
+      "租赁月份数",
+      "租赁年限",
+      "leasemonths",
+      "leaseterm",
+    ],
     hint: "租赁月数；表头注明“年”则按年换算（R9）",
   },
   {
@@ -188,7 +268,17 @@ export const FIELD_DEFS: readonly FieldDef[] = [
     label: "合同金额",
     labelEn: "Contract amount",
     kind: "money-list",
-    aliases: ["合同金额", "中标金额", "合同额", "市外合同金额", "外地合同金额", "中标合同金额", "contract", "contractamount", "bidamount"],
+    aliases: [
+      "合同金额",
+      "中标金额",
+      "合同额",
+      "市外合同金额",
+      "外地合同金额",
+      "中标合同金额",
+      "contract",
+      "contractamount",
+      "bidamount",
+    ],
     hint: "当年在外地中标的合同金额，多个用“；”或“、”分隔（R10）",
   },
   {

@@ -73,14 +73,22 @@ function tagsArg(layout: FormulaLayout, row: number, cells: (field: FieldId) => 
 function call(name: string, args: (string | null)[]): string {
   let last = args.length - 1;
   while (last >= 0 && args[last] === null) last--;
-  return `=XSG.${name}(${args.slice(0, last + 1).map((a) => a ?? "").join(",")})`;
+  return `=XSG.${name}(${args
+    .slice(0, last + 1)
+    .map((a) => a ?? "")
+    .join(",")})`;
 }
 
 /**
  * The seven output cells of a row in formulas mode. `row` is the absolute sheet row; `cells`
  * gives the row's value for a mapped field (for the derived tags).
  */
-export function formulaCells(result: RowResult, row: number, layout: FormulaLayout, cells: (field: FieldId) => CellValue): CellContent[] {
+export function formulaCells(
+  result: RowResult,
+  row: number,
+  layout: FormulaLayout,
+  cells: (field: FieldId) => CellValue,
+): CellContent[] {
   const values = valueCells(result);
   if (result.kind !== "enterprise") return values;
   const region = regionArg(layout, row);
@@ -88,14 +96,33 @@ export function formulaCells(result: RowResult, row: number, layout: FormulaLayo
   const upgradeYear = ref(layout, "upgradeYear", row);
   const tags = tagsArg(layout, row, cells);
   const out = values.slice();
-  out[OUT.award] = { formula: call("AWARD", [region, moneyArg(layout, "revenue", row) ?? '""', year, upgradeYear, moneyArg(layout, "prevRevenue", row), tags]) };
+  out[OUT.award] = {
+    formula: call("AWARD", [
+      region,
+      moneyArg(layout, "revenue", row) ?? '""',
+      year,
+      upgradeYear,
+      moneyArg(layout, "prevRevenue", row),
+      tags,
+    ]),
+  };
   if (layout.mapping.techInvestment) {
-    out[OUT.tech] = { formula: call("TECH", [region, moneyArg(layout, "techInvestment", row), year, upgradeYear, tags]) };
+    out[OUT.tech] = {
+      formula: call("TECH", [region, moneyArg(layout, "techInvestment", row), year, upgradeYear, tags]),
+    };
   }
   if (layout.mapping.rentedArea && layout.mapping.leaseMonths) {
     const monthsRef = ref(layout, "leaseMonths", row) as string;
     const months = layout.mapping.leaseMonths.unit === "年" ? `IF(${monthsRef}="","",${monthsRef}&"年")` : monthsRef;
-    out[OUT.rent] = { formula: call("RENT", [region, ref(layout, "rentedArea", row), months, moneyArg(layout, "monthlyRent", row), tags]) };
+    out[OUT.rent] = {
+      formula: call("RENT", [
+        region,
+        ref(layout, "rentedArea", row),
+        months,
+        moneyArg(layout, "monthlyRent", row),
+        tags,
+      ]),
+    };
   }
   const first = columnLetter(layout.outputLeft + OUT.award);
   const last = columnLetter(layout.outputLeft + OUT.rent);

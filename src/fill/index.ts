@@ -17,7 +17,15 @@ export type {
   SummaryLayout,
 } from "./types";
 export { isPayloadTooLarge, PAYLOAD_TOO_LARGE } from "./types";
-export { areaA1, areasIntersect, cellA1, columnIndexOfLetters, columnLetter, parseAreaA1, splitAreaList } from "./address";
+export {
+  areaA1,
+  areasIntersect,
+  cellA1,
+  columnIndexOfLetters,
+  columnLetter,
+  parseAreaA1,
+  splitAreaList,
+} from "./address";
 export {
   FIELD_DEFS,
   FIELD_IDS,
@@ -92,7 +100,14 @@ export {
   rowBytes,
   type RowBlock,
 } from "./blocks";
-export { CATEGORY_NAMES, summarize, summaryLayout, SummaryBuilder, type ClauseTotal, type FillSummary } from "./summary";
+export {
+  CATEGORY_NAMES,
+  summarize,
+  summaryLayout,
+  SummaryBuilder,
+  type ClauseTotal,
+  type FillSummary,
+} from "./summary";
 export { FillError, planFill, type FillErrorCode, type FillMode, type FillOptions, type FillPlan } from "./plan";
 export {
   describeConflicts,

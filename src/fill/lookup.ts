@@ -34,7 +34,8 @@ export function lookupEnterprise(
   defaults: FillDefaults = {},
   options: { headerRow?: number } = {},
 ): LookupResult {
-  const outside = rowIndex < 0 || rowIndex >= values.length || (options.headerRow !== undefined && rowIndex <= options.headerRow);
+  const outside =
+    rowIndex < 0 || rowIndex >= values.length || (options.headerRow !== undefined && rowIndex <= options.headerRow);
   const read = readRow(outside ? [] : values[rowIndex], mapping, defaults);
   const result = evaluateRow(read, mapping);
   const errors = result.errors;
@@ -57,7 +58,9 @@ export interface FoundRow {
 }
 
 function searchable(text: string): string {
-  return foldWidth(text).replace(/[\s\u3000]+/g, "").toUpperCase();
+  return foldWidth(text)
+    .replace(/[\s\u3000]+/g, "")
+    .toUpperCase();
 }
 
 /** Rows below the header whose enterprise name or credit code contains `query` (width and case folded). */

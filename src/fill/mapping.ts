@@ -48,7 +48,8 @@ export function cellText(value: CellValue): string {
   if (typeof value === "string") return value.trim();
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  const error = (value as { error?: unknown; basicValue?: unknown }).error ?? (value as { basicValue?: unknown }).basicValue;
+  const error =
+    (value as { error?: unknown; basicValue?: unknown }).error ?? (value as { basicValue?: unknown }).basicValue;
   return typeof error === "string" ? error : "";
 }
 
@@ -74,7 +75,10 @@ const UNIT_NOTE = /单位\s*[:：]\s*(.+)$/;
  * The header row: among the first rows, the one naming most fields (at least two); else the
  * first row that looks like a header (two or more text cells, mostly text, followed by a row).
  */
-export function detectHeader(values: readonly (readonly CellValue[])[], searchRows = HEADER_SEARCH_ROWS): HeaderInfo | null {
+export function detectHeader(
+  values: readonly (readonly CellValue[])[],
+  searchRows = HEADER_SEARCH_ROWS,
+): HeaderInfo | null {
   const limit = Math.min(values.length, searchRows);
   let headerRow = -1;
   let bestScore = 1;
@@ -117,7 +121,12 @@ export function unitOf(field: FieldId, parts: HeaderParts, unitHint: MoneyUnitNa
   return undefined;
 }
 
-export function columnRef(field: FieldId, column: number, header: string, unitHint: MoneyUnitName | null = null): ColumnRef {
+export function columnRef(
+  field: FieldId,
+  column: number,
+  header: string,
+  unitHint: MoneyUnitName | null = null,
+): ColumnRef {
   const parts = headerParts(header);
   const unit = unitOf(field, parts, unitHint);
   return {
@@ -145,7 +154,9 @@ export function autoMap(headers: readonly string[], options: { unitHint?: MoneyU
     }
   });
   // Best score first; on a tie the leftmost column, then the field order of FIELD_DEFS.
-  pairs.sort((a, b) => b.score - a.score || a.column - b.column || FIELD_IDS.indexOf(a.field) - FIELD_IDS.indexOf(b.field));
+  pairs.sort(
+    (a, b) => b.score - a.score || a.column - b.column || FIELD_IDS.indexOf(a.field) - FIELD_IDS.indexOf(b.field),
+  );
 
   const mapping: { [F in FieldId]?: ColumnRef } = {};
   const usedColumns = new Set<number>();
@@ -241,7 +252,8 @@ export function restoreMapping(
     }
     if (!entry) continue;
     const column = headers.findIndex((h) => h === entry.header);
-    if (column >= 0) mapping = remapField(mapping, id, column, headers, { unit: entry.unit, unitHint: options.unitHint });
+    if (column >= 0)
+      mapping = remapField(mapping, id, column, headers, { unit: entry.unit, unitHint: options.unitHint });
   }
   return { mapping, defaults: saved.defaults ?? {} };
 }

@@ -1,6 +1,14 @@
 /** The columns a fill writes, recognised again by their exact headers when refreshed. */
 
-export const OUTPUT_COLUMNS = ["升规奖励(万元)", "技改补助(万元)", "租金补助(万元)", "合计(万元)", "状态", "依据", "说明"] as const;
+export const OUTPUT_COLUMNS = [
+  "升规奖励(万元)",
+  "技改补助(万元)",
+  "租金补助(万元)",
+  "合计(万元)",
+  "状态",
+  "依据",
+  "说明",
+] as const;
 export type OutputColumn = (typeof OUTPUT_COLUMNS)[number];
 
 /** Column offsets within the output block. */

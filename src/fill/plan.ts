@@ -6,7 +6,14 @@
 import { isXsgError, parseYear, resolveRegion } from "../index";
 import { areaA1, areasIntersect } from "./address";
 import { FIELD_IDS, fieldDef, type FieldId } from "./fields";
-import { detectHeader, HEADER_SEARCH_ROWS, type ColumnMapping, type ColumnRef, type FillDefaults, type HeaderInfo } from "./mapping";
+import {
+  detectHeader,
+  HEADER_SEARCH_ROWS,
+  type ColumnMapping,
+  type ColumnRef,
+  type FillDefaults,
+  type HeaderInfo,
+} from "./mapping";
 import { findOutputBlock, OUTPUT_COLUMNS } from "./output-columns";
 import type { CellArea, RegionInfo } from "./types";
 
@@ -95,7 +102,11 @@ function checkDefaults(defaults: FillDefaults): void {
       resolveRegion(defaults.region, "region");
     } catch (error) {
       if (!isXsgError(error)) throw error;
-      throw new FillError("bad-default", `全表地区“${defaults.region}”：${error.detail}。${NOTHING_WRITTEN}`, `Sheet-wide region "${defaults.region}": ${error.message}. Nothing was written.`);
+      throw new FillError(
+        "bad-default",
+        `全表地区“${defaults.region}”：${error.detail}。${NOTHING_WRITTEN}`,
+        `Sheet-wide region "${defaults.region}": ${error.message}. Nothing was written.`,
+      );
     }
   }
   if (defaults.year !== null && defaults.year !== undefined) {
@@ -103,7 +114,11 @@ function checkDefaults(defaults: FillDefaults): void {
       parseYear(defaults.year, "year");
     } catch (error) {
       if (!isXsgError(error)) throw error;
-      throw new FillError("bad-default", `全表年度“${defaults.year}”：${error.detail}。${NOTHING_WRITTEN}`, `Sheet-wide year "${defaults.year}": ${error.message}. Nothing was written.`);
+      throw new FillError(
+        "bad-default",
+        `全表年度“${defaults.year}”：${error.detail}。${NOTHING_WRITTEN}`,
+        `Sheet-wide year "${defaults.year}": ${error.message}. Nothing was written.`,
+      );
     }
   }
 }
@@ -111,7 +126,11 @@ function checkDefaults(defaults: FillDefaults): void {
 /** Everything decided before reading rows; throws FillError for a fill that must not start. */
 export function planFill(info: RegionInfo, options: FillOptions): FillPlan {
   if (info.rowCount === 0 || info.columnCount === 0) {
-    throw new FillError("no-data", `工作表“${info.sheetName}”没有数据。${NOTHING_WRITTEN}`, `Sheet "${info.sheetName}" has no data. Nothing was written.`);
+    throw new FillError(
+      "no-data",
+      `工作表“${info.sheetName}”没有数据。${NOTHING_WRITTEN}`,
+      `Sheet "${info.sheetName}" has no data. Nothing was written.`,
+    );
   }
   const header = detectHeader(info.head, HEADER_SEARCH_ROWS);
   if (!header) {
@@ -123,28 +142,53 @@ export function planFill(info: RegionInfo, options: FillOptions): FillPlan {
   }
   const dataRows = info.rowCount - header.headerRow - 1;
   if (dataRows <= 0) {
-    throw new FillError("no-data", `表头（第 ${info.top + header.headerRow + 1} 行）下没有数据行。${NOTHING_WRITTEN}`, "There are no data rows below the header. Nothing was written.");
+    throw new FillError(
+      "no-data",
+      `表头（第 ${info.top + header.headerRow + 1} 行）下没有数据行。${NOTHING_WRITTEN}`,
+      "There are no data rows below the header. Nothing was written.",
+    );
   }
   const defaults = options.defaults ?? {};
   checkDefaults(defaults);
   const mapping = relocate(options.mapping, header.headers);
   if (!mapping.revenue) {
-    throw new FillError("no-revenue", `请指定“主营业务收入”列（各项奖补都以当年营业收入为条件）。${NOTHING_WRITTEN}`, "Please map the revenue column. Nothing was written.");
+    throw new FillError(
+      "no-revenue",
+      `请指定“主营业务收入”列（各项奖补都以当年营业收入为条件）。${NOTHING_WRITTEN}`,
+      "Please map the revenue column. Nothing was written.",
+    );
   }
   if (!mapping.region && !defaults.region && !mapping.creditCode) {
-    throw new FillError("no-region", `请指定“所属地区”列，或设置全表地区。${NOTHING_WRITTEN}`, "Please map the region column or set a sheet-wide region. Nothing was written.");
+    throw new FillError(
+      "no-region",
+      `请指定“所属地区”列，或设置全表地区。${NOTHING_WRITTEN}`,
+      "Please map the region column or set a sheet-wide region. Nothing was written.",
+    );
   }
 
   const found = findOutputBlock(header.headers);
   const refresh = found !== null;
   const outputLeft = info.left + (found ?? info.columnCount);
-  const outputArea: CellArea = { top: info.top + header.headerRow, left: outputLeft, rows: dataRows + 1, columns: OUTPUT_COLUMNS.length };
+  const outputArea: CellArea = {
+    top: info.top + header.headerRow,
+    left: outputLeft,
+    rows: dataRows + 1,
+    columns: OUTPUT_COLUMNS.length,
+  };
   if (outputLeft + OUTPUT_COLUMNS.length > MAX_COLUMNS) {
-    throw new FillError("sheet-edge", `数据右侧已到工作表最后一列，放不下 ${OUTPUT_COLUMNS.length} 个输出列。${NOTHING_WRITTEN}`, "No room for the output columns right of the data. Nothing was written.");
+    throw new FillError(
+      "sheet-edge",
+      `数据右侧已到工作表最后一列，放不下 ${OUTPUT_COLUMNS.length} 个输出列。${NOTHING_WRITTEN}`,
+      "No room for the output columns right of the data. Nothing was written.",
+    );
   }
   const mappedColumns = FIELD_IDS.map((f) => mapping[f]?.column).filter((c): c is number => c !== undefined);
   if (refresh && mappedColumns.some((c) => c >= (found as number) && c < (found as number) + OUTPUT_COLUMNS.length)) {
-    throw new FillError("mapping-stale", `列映射指向了输出列（${OUTPUT_COLUMNS.join("、")}），请改为数据列。${NOTHING_WRITTEN}`, "The mapping points at output columns. Nothing was written.");
+    throw new FillError(
+      "mapping-stale",
+      `列映射指向了输出列（${OUTPUT_COLUMNS.join("、")}），请改为数据列。${NOTHING_WRITTEN}`,
+      "The mapping points at output columns. Nothing was written.",
+    );
   }
 
   if (info.protected) {
@@ -155,7 +199,12 @@ export function planFill(info: RegionInfo, options: FillOptions): FillPlan {
     );
   }
   if (info.mergedAreas) {
-    const headerRow: CellArea = { top: outputArea.top, left: info.left, rows: 1, columns: outputLeft + OUTPUT_COLUMNS.length - info.left };
+    const headerRow: CellArea = {
+      top: outputArea.top,
+      left: info.left,
+      rows: 1,
+      columns: outputLeft + OUTPUT_COLUMNS.length - info.left,
+    };
     const inHeader = info.mergedAreas.filter((m) => areasIntersect(m, headerRow));
     if (inHeader.length > 0) {
       const list = inHeader.slice(0, 3).map(areaA1).join("、");
@@ -175,6 +224,17 @@ export function planFill(info: RegionInfo, options: FillOptions): FillPlan {
       );
     }
   }
-  const inputSpan = mappedColumns.length > 0 ? { first: Math.min(...mappedColumns), last: Math.max(...mappedColumns) } : null;
-  return { sheetName: info.sheetName, header, mapping, defaults, mode: options.mode ?? "values", refresh, outputArea, dataRows, inputSpan };
+  const inputSpan =
+    mappedColumns.length > 0 ? { first: Math.min(...mappedColumns), last: Math.max(...mappedColumns) } : null;
+  return {
+    sheetName: info.sheetName,
+    header,
+    mapping,
+    defaults,
+    mode: options.mode ?? "values",
+    refresh,
+    outputArea,
+    dataRows,
+    inputSpan,
+  };
 }

@@ -34,7 +34,8 @@ export async function readDataRegion(host: FillHost): Promise<DataRegion> {
       await read(top + half, rows - half);
     }
   };
-  for (const block of planBlocks(info.rowCount, perRow, { budget: READ_BUDGET_BYTES })) await read(block.start, block.count);
+  for (const block of planBlocks(info.rowCount, perRow, { budget: READ_BUDGET_BYTES }))
+    await read(block.start, block.count);
   return { ...info, values };
 }
 
@@ -55,10 +56,21 @@ export async function prepareFill(host: FillHost): Promise<PreparedFill> {
   const saved = await host.loadSetting(mappingSettingKey(region.sheetName)).catch(() => null);
   const restored = restoreMapping(saved, header.headers, { unitHint: header.unitHint });
   if (restored) return { region, header, mapping: restored.mapping, defaults: restored.defaults, restored: true };
-  return { region, header, mapping: autoMap(header.headers, { unitHint: header.unitHint }), defaults: {}, restored: false };
+  return {
+    region,
+    header,
+    mapping: autoMap(header.headers, { unitHint: header.unitHint }),
+    defaults: {},
+    restored: false,
+  };
 }
 
 /** Remember a mapping the official confirmed or corrected (per workbook, per sheet). */
-export function saveMapping(host: FillHost, sheetName: string, mapping: ColumnMapping, defaults: FillDefaults = {}): Promise<void> {
+export function saveMapping(
+  host: FillHost,
+  sheetName: string,
+  mapping: ColumnMapping,
+  defaults: FillDefaults = {},
+): Promise<void> {
   return host.saveSetting(mappingSettingKey(sheetName), saveableMapping(mapping, defaults));
 }

@@ -8,7 +8,7 @@
  *  - 合计 = every granted cash amount (incl. the contract award, R10); empty when the upgrade
  *    award or a mapped fact is unknown.
  */
-import { evaluate, formatWan, isXsgError, type ClauseOutcome, type Evaluation } from "../index";
+import { evaluate, formatWan, isXsgError, type ClauseOutcome, type Evaluation, type EvaluationDetail } from "../index";
 import type { ClauseCategory, EnterpriseField, Yuan } from "../model";
 import { fieldDef, fieldOfErrorField, type FieldId } from "./fields";
 import type { ColumnMapping } from "./mapping";
@@ -82,7 +82,10 @@ export function categoryAmount(evaluation: Evaluation, category: CashCategory, m
   }
   const quantified = clauses.filter((c) => c.amountYuan !== null);
   if (quantified.length === 0 && clauses.some((c) => c.status === "not-quantified")) return { state: "unquantified" };
-  return { state: "known", yuan: quantified.reduce((sum, c) => sum + (c.status === "granted" ? (c.amountYuan as number) : 0), 0) };
+  return {
+    state: "known",
+    yuan: quantified.reduce((sum, c) => sum + (c.status === "granted" ? (c.amountYuan as number) : 0), 0),
+  };
 }
 
 function wan(yuan: Yuan): string {
@@ -105,7 +108,10 @@ function basisOf(evaluation: Evaluation): string {
   const granted = cash.filter((c) => c.status === "granted" && (c.amountYuan ?? 0) > 0);
   const shown = granted.length > 0 ? granted : cash.filter((c) => c.category === "award");
   const labels = [...new Set(shown.map((c) => c.label))].join("、");
-  const draft = evaluation.documentStatus === "征求意见稿" && !evaluation.documentNumber.includes("征求意见稿") ? "（征求意见稿）" : "";
+  const draft =
+    evaluation.documentStatus === "征求意见稿" && !evaluation.documentNumber.includes("征求意见稿")
+      ? "（征求意见稿）"
+      : "";
   return `${evaluation.regionName} ${evaluation.documentNumber}${draft}${labels ? ` ${labels}` : ""}`;
 }
 
@@ -119,11 +125,17 @@ const HINT_ZERO: Partial<Record<FieldId, string>> = {
   rentedArea: "未租赁厂房请填 0",
 };
 
-function noteOf(evaluation: Evaluation, amounts: Record<CashCategory, AmountState>, read: RowRead, mapping: ColumnMapping): string {
+function noteOf(
+  evaluation: Evaluation,
+  amounts: Record<CashCategory, AmountState>,
+  read: RowRead,
+  mapping: ColumnMapping,
+): string {
   const parts: string[] = [];
   const cash = evaluation.clauses.filter((c) => c.category !== "benefit");
   for (const c of cash) {
-    if (c.status === "granted" && (c.amountYuan ?? 0) > 0) parts.push(`${clauseName(c)} ${wan(c.amountYuan as number)}`);
+    if (c.status === "granted" && (c.amountYuan ?? 0) > 0)
+      parts.push(`${clauseName(c)} ${wan(c.amountYuan as number)}`);
   }
   // Why no upgrade award: the refusals of the award clauses (only when none was granted).
   const award = amounts.award;
@@ -139,12 +151,18 @@ function noteOf(evaluation: Evaluation, amounts: Record<CashCategory, AmountStat
     const a = amounts[category];
     if (a.state === "needs-data") {
       const hints = a.missing.map((f) => HINT_ZERO[f]).filter((h) => h !== undefined);
-      parts.push(`${CATEGORY_LABEL[category]}无法计算，缺少${missingText(a.missing, mapping)}${hints.length ? `（${hints.join("，")}）` : ""}（R11）`);
+      parts.push(
+        `${CATEGORY_LABEL[category]}无法计算，缺少${missingText(a.missing, mapping)}${hints.length ? `（${hints.join("，")}）` : ""}（R11）`,
+      );
     }
-    if (a.state === "not-computed") parts.push(`未计算${CATEGORY_LABEL[category]}（表中无${a.missing.map((f) => `“${fieldDef(f).label}”`).join("、")}列）`);
+    if (a.state === "not-computed")
+      parts.push(
+        `未计算${CATEGORY_LABEL[category]}（表中无${a.missing.map((f) => `“${fieldDef(f).label}”`).join("、")}列）`,
+      );
   }
   const unquantified = evaluation.clauses.filter((c) => c.status === "not-quantified").map((c) => c.label);
-  if (unquantified.length > 0) parts.push(`另有未规定金额的承诺：${[...new Set(unquantified)].join("、")}，未计入（R11）`);
+  if (unquantified.length > 0)
+    parts.push(`另有未规定金额的承诺：${[...new Set(unquantified)].join("、")}，未计入（R11）`);
   const benefits = evaluation.clauses.filter((c) => c.category === "benefit" && c.status === "granted");
   if (benefits.length > 0) parts.push(`非现金待遇 ${benefits.length} 项（见资格查询）`);
   parts.push(...evaluation.notes);
@@ -158,24 +176,55 @@ function clip(text: string): string {
 
 function errorResult(read: RowRead, errors: readonly RowIssue[]): RowResult {
   const note = clip([...errors, ...read.warnings].map((e) => e.message).join("；"));
-  return { kind: read.kind, read, evaluation: null, status: STATUS.error, amounts: null, totalYuan: null, basis: "", note, errors };
+  return {
+    kind: read.kind,
+    read,
+    evaluation: null,
+    status: STATUS.error,
+    amounts: null,
+    totalYuan: null,
+    basis: "",
+    note,
+    errors,
+  };
 }
 
 /** Evaluate a read row. `extraWarnings` (e.g. duplicate credit codes) go into its 说明. */
-export function evaluateRow(read: RowRead, mapping: ColumnMapping, extraWarnings: readonly string[] = []): RowResult {
+export function evaluateRow(
+  read: RowRead,
+  mapping: ColumnMapping,
+  extraWarnings: readonly string[] = [],
+  detail: EvaluationDetail = "full",
+): RowResult {
   const withWarnings: RowRead =
     extraWarnings.length > 0
-      ? { ...read, warnings: [...read.warnings, ...extraWarnings.map((message) => ({ field: "creditCode" as const, column: null, header: null, message }))] }
+      ? {
+          ...read,
+          warnings: [
+            ...read.warnings,
+            ...extraWarnings.map((message) => ({ field: "creditCode" as const, column: null, header: null, message })),
+          ],
+        }
       : read;
   if (read.kind !== "enterprise") {
     const note = read.kind === "total" ? "合计行，未计算" : "";
-    return { kind: read.kind, read, evaluation: null, status: null, amounts: null, totalYuan: null, basis: "", note, errors: [] };
+    return {
+      kind: read.kind,
+      read,
+      evaluation: null,
+      status: null,
+      amounts: null,
+      totalYuan: null,
+      basis: "",
+      note,
+      errors: [],
+    };
   }
   if (read.errors.length > 0 || !read.enterprise || read.year === null) return errorResult(withWarnings, read.errors);
 
   let evaluation: Evaluation;
   try {
-    evaluation = evaluate(read.enterprise, read.year);
+    evaluation = evaluate(read.enterprise, read.year, detail);
   } catch (error) {
     if (!isXsgError(error)) throw error;
     const field = fieldOfErrorField(error.field);

@@ -60,6 +60,8 @@ export interface RowRead {
 export interface ReadRowOptions {
   /** Index of the region column held in row[0] (when only a span of columns was read). */
   readonly columnOffset?: number;
+  /** false: skip the per-cell facts (the batch fill never shows them; the lookup view does). */
+  readonly facts?: boolean;
 }
 
 /** 列“营业收入（元）” — or the field's label when the header cell is empty. */
@@ -98,7 +100,9 @@ const GRADE = /^(?:亩均)?(?:效益)?(?:评价)?([A-D])(?:类|级|档)?(?:企�
 
 /** 亩均评价 "A", "B类", "C级", "亩均D" ⇒ 亩均A–D; blank ⇒ null; anything else ⇒ undefined (unrecognised). */
 export function muJunTag(text: string): Tag | null | undefined {
-  const t = foldWidth(text).replace(/[\s"'“”]+/g, "").toUpperCase();
+  const t = foldWidth(text)
+    .replace(/[\s"'“”]+/g, "")
+    .toUpperCase();
   if (t === "") return null;
   const m = GRADE.exec(t);
   return m ? (`亩均${m[1]}` as Tag) : undefined;
@@ -113,6 +117,7 @@ class RowReader {
     private readonly row: readonly CellValue[],
     readonly mapping: ColumnMapping,
     private readonly offset: number,
+    private readonly keepFacts = true,
   ) {}
 
   cell(field: FieldId): CellValue {
@@ -121,6 +126,7 @@ class RowReader {
   }
 
   fact(field: FieldId, value: string, source: RowFact["source"] = "cell"): void {
+    if (!this.keepFacts) return;
     const ref = source === "cell" ? this.mapping[field] : undefined;
     this.facts.push({
       field,
@@ -135,7 +141,12 @@ class RowReader {
   issue(list: RowIssue[], field: FieldId | null, detail: string): void {
     const ref = field ? this.mapping[field] : undefined;
     const name = columnName(ref, field);
-    list.push({ field, column: ref ? ref.column : null, header: ref ? ref.header : null, message: name ? `${name}：${detail}` : detail });
+    list.push({
+      field,
+      column: ref ? ref.column : null,
+      header: ref ? ref.header : null,
+      message: name ? `${name}：${detail}` : detail,
+    });
   }
 
   error(field: FieldId | null, detail: string): void {
@@ -153,7 +164,7 @@ class RowReader {
     const raw = this.cell(field);
     const reading = readCell(raw);
     if (reading.kind === "blank") return null;
-    this.fact(field, displayCell(raw));
+    if (this.keepFacts) this.fact(field, displayCell(raw));
     if (reading.kind === "error") {
       this.error(field, `单元格是错误值 ${reading.text}`);
       return null;
@@ -184,20 +195,28 @@ function parseContracts(value: string | number | boolean | Date, unit: MoneyUnit
   return parts.map((p) => parseMoney(p, "contracts", unit) ?? 0);
 }
 
-function isBlankRow(row: readonly CellValue[]): boolean {
-  return row.every((cell) => readCell(cell).kind === "blank");
-}
 
 /** What kind of row this is, before reading it as an enterprise. */
 export function classifyRow(row: readonly CellValue[], mapping: ColumnMapping, options: ReadRowOptions = {}): RowKind {
-  if (isBlankRow(row)) return "blank";
+  // Only the first non-empty text and whether a second exists matter: no per-row arrays.
+  let anyValue = false;
+  let first = "";
+  let texts = 0;
+  for (const cell of row) {
+    if (readCell(cell).kind === "blank") continue;
+    anyValue = true;
+    const text = displayCell(cell);
+    if (text === "") continue;
+    if (texts === 0) first = text;
+    if (++texts > 1) break;
+  }
+  if (!anyValue) return "blank";
   const offset = options.columnOffset ?? 0;
-  const texts = row.map(displayCell).filter((t) => t !== "");
   const nameCell = mapping.name ? displayCell(row[mapping.name.column - offset]) : "";
-  if (TOTAL_ROW.test(nameCell.replace(/[：:]$/, "")) || (texts.length > 0 && TOTAL_ROW.test(texts[0].replace(/[：:]$/, "")))) {
+  if (TOTAL_ROW.test(nameCell.replace(/[：:]$/, "")) || (texts > 0 && TOTAL_ROW.test(first.replace(/[：:]$/, "")))) {
     return "total";
   }
-  if (texts.length === 1 && NOTE_ROW.test(texts[0])) return "note";
+  if (texts === 1 && NOTE_ROW.test(first)) return "note";
   return "enterprise";
 }
 
@@ -213,7 +232,7 @@ export function readRow(
   options: ReadRowOptions = {},
 ): RowRead {
   const kind = classifyRow(row, mapping, options);
-  const r = new RowReader(row, mapping, options.columnOffset ?? 0);
+  const r = new RowReader(row, mapping, options.columnOffset ?? 0, options.facts !== false);
   if (kind !== "enterprise") {
     return { kind, enterprise: null, year: null, name: null, creditCode: null, facts: [], errors: [], warnings: [] };
   }
@@ -284,13 +303,18 @@ export function readRow(
   const upgradeYear = r.parse("upgradeYear", (v) => parseYear(v, "upgradeYear"));
   const revenue = r.parse("revenue", (v) => parseMoney(v, "revenue", moneyUnitOfRef(mapping.revenue)));
   const prevRevenue = r.parse("prevRevenue", (v) => parseMoney(v, "prevRevenue", moneyUnitOfRef(mapping.prevRevenue)));
-  const techInvestment = r.parse("techInvestment", (v) => parseMoney(v, "techInvestment", moneyUnitOfRef(mapping.techInvestment)));
+  const techInvestment = r.parse("techInvestment", (v) =>
+    parseMoney(v, "techInvestment", moneyUnitOfRef(mapping.techInvestment)),
+  );
   const monthlyRent = r.parse("monthlyRent", (v) => parseMoney(v, "monthlyRent", moneyUnitOfRef(mapping.monthlyRent)));
   const contracts = r.parse("contracts", (v) => parseContracts(v, moneyUnitOfRef(mapping.contracts)));
   const rentedArea = r.parse("rentedArea", (v) => parseArea(v, "rentedArea"));
   const leaseInYears = mapping.leaseMonths?.unit === "年";
   const leaseMonths = r.parse("leaseMonths", (v) =>
-    parseMonths(leaseInYears && (typeof v === "number" || /^[\d.]+$/.test(String(v).trim())) ? `${v}年` : v, "leaseMonths"),
+    parseMonths(
+      leaseInYears && (typeof v === "number" || /^[\d.]+$/.test(String(v).trim())) ? `${v}年` : v,
+      "leaseMonths",
+    ),
   );
 
   let tags: TagMask = r.parse("tags", (v) => parseTags(typeof v === "string" ? v : String(v), "tags")) ?? 0;
@@ -328,11 +352,29 @@ export function readRow(
     contracts,
   };
   if (tags !== 0 && derived.length > 0) {
-    r.facts.push({ field: "tags", label: "企业标签（合计）", value: tagsOf(tags).join("、"), column: null, header: null, source: "derived" });
+    r.facts.push({
+      field: "tags",
+      label: "企业标签（合计）",
+      value: tagsOf(tags).join("、"),
+      column: null,
+      header: null,
+      source: "derived",
+    });
   }
-  return { kind, enterprise, year, name, creditCode, facts: sortFacts(r.facts), errors: r.errors, warnings: r.warnings };
+  return {
+    kind,
+    enterprise,
+    year,
+    name,
+    creditCode,
+    facts: sortFacts(r.facts),
+    errors: r.errors,
+    warnings: r.warnings,
+  };
 }
 
+const FIELD_ORDER = Object.fromEntries(FIELD_IDS.map((id, i) => [id, i])) as Record<FieldId, number>;
+
 function sortFacts(facts: RowFact[]): RowFact[] {
-  return facts.slice().sort((a, b) => FIELD_IDS.indexOf(a.field) - FIELD_IDS.indexOf(b.field));
+  return facts.slice().sort((a, b) => FIELD_ORDER[a.field] - FIELD_ORDER[b.field]);
 }

@@ -105,7 +105,12 @@ async function readInBlocks<T>(
 const VALUE_TYPE_BYTES = 10;
 
 /** Read-side estimate: the sample's largest row with a margin; `perCellExtra` for what else is loaded per cell. */
-function readBlocksFor(rows: number, sample: readonly (readonly unknown[])[], columns: number, perCellExtra = 0): RowBlock[] {
+function readBlocksFor(
+  rows: number,
+  sample: readonly (readonly unknown[])[],
+  columns: number,
+  perCellExtra = 0,
+): RowBlock[] {
   const perRow = Math.ceil(estimateRowBytes(sample, columns) * READ_ESTIMATE_FACTOR) + columns * perCellExtra;
   return planBlocks(rows, perRow, { budget: READ_BUDGET_BYTES });
 }
@@ -145,7 +150,11 @@ function normalisedCode(value: CellValue): string {
 }
 
 /** Rows sharing a credit code: relative data-row index → other sheet rows (1-based) with the same code. */
-function duplicateCodes(rows: readonly (readonly CellValue[])[], plan: FillPlan, offset: number): Map<number, number[]> {
+function duplicateCodes(
+  rows: readonly (readonly CellValue[])[],
+  plan: FillPlan,
+  offset: number,
+): Map<number, number[]> {
   const ref = plan.mapping.creditCode;
   const result = new Map<number, number[]>();
   if (!ref) return result;
@@ -160,14 +169,21 @@ function duplicateCodes(rows: readonly (readonly CellValue[])[], plan: FillPlan,
   const firstDataRow = plan.outputArea.top + 1; // absolute 0-based row of data row 0
   for (const list of byCode.values()) {
     if (list.length < 2) continue;
-    for (const i of list) result.set(i, list.filter((j) => j !== i).map((j) => firstDataRow + j + 1));
+    for (const i of list)
+      result.set(
+        i,
+        list.filter((j) => j !== i).map((j) => firstDataRow + j + 1),
+      );
   }
   return result;
 }
 
 function duplicateWarning(others: readonly number[] | undefined): string[] {
   if (!others || others.length === 0) return [];
-  const shown = others.slice(0, 5).map((r) => `第${r}行`).join("、");
+  const shown = others
+    .slice(0, 5)
+    .map((r) => `第${r}行`)
+    .join("、");
   return [`统一社会信用代码与${shown}${others.length > 5 ? "等" : ""}重复，请核实是否重复申报`];
 }
 
@@ -186,7 +202,12 @@ async function fill(host: FillHost, options: FillOptions, callbacks: FillCallbac
   // From the region's first column: a 序号 column often holds the 合计 of a total row.
   const span = { first: 0, last: plan.inputSpan?.last ?? 0 };
   const spanColumns = span.last - span.first + 1;
-  const inputArea: CellArea = { top: info.top + plan.header.headerRow + 1, left: info.left + span.first, rows: dataRows, columns: spanColumns };
+  const inputArea: CellArea = {
+    top: info.top + plan.header.headerRow + 1,
+    left: info.left + span.first,
+    rows: dataRows,
+    columns: spanColumns,
+  };
   const sample = info.head.slice(plan.header.headerRow + 1).map((row) => row.slice(span.first, span.last + 1));
   const cancelledBeforeWriting = (): FillResult => ({
     ...base,
@@ -200,12 +221,19 @@ async function fill(host: FillHost, options: FillOptions, callbacks: FillCallbac
   });
   // 2. The output area's snapshot (what undo puts back; cells a previous fill did not write).
   const outSample = plan.refresh
-    ? info.head.slice(plan.header.headerRow).map((row) => row.slice(outputArea.left - info.left, outputArea.left - info.left + OUTPUT_COLUMNS.length))
+    ? info.head
+        .slice(plan.header.headerRow)
+        .map((row) => row.slice(outputArea.left - info.left, outputArea.left - info.left + OUTPUT_COLUMNS.length))
     : [];
   let inputs: CellValue[][];
   let before: CellContent[][];
   try {
-    inputs = await readInBlocks((a) => host.readValues(sheet, a), inputArea, readBlocksFor(dataRows, sample, spanColumns), callbacks.signal);
+    inputs = await readInBlocks(
+      (a) => host.readValues(sheet, a),
+      inputArea,
+      readBlocksFor(dataRows, sample, spanColumns),
+      callbacks.signal,
+    );
     before = await readInBlocks(
       (a) => host.readBlock(sheet, a),
       outputArea,
@@ -260,7 +288,12 @@ async function fill(host: FillHost, options: FillOptions, callbacks: FillCallbac
       return;
     }
     const rows = packer.take();
-    const area: CellArea = { top: outputArea.top + written.length, left: outputArea.left, rows: rows.length, columns: OUTPUT_COLUMNS.length };
+    const area: CellArea = {
+      top: outputArea.top + written.length,
+      left: outputArea.left,
+      rows: rows.length,
+      columns: OUTPUT_COLUMNS.length,
+    };
     try {
       await host.writeBlock(sheet, area, rows);
     } catch (error) {
@@ -291,19 +324,32 @@ async function fill(host: FillHost, options: FillOptions, callbacks: FillCallbac
         ? `已取消：已写入前 ${completedRows} 行（${rowsText}），其余 ${dataRows - completedRows} 行未改动；可用“撤销填充”恢复已写入部分。`
         : "已取消：未写入任何单元格。"
       : `已填充 ${completedRows} 行（${writtenArea ? areaA1(writtenArea) : ""}${ownBlock ? "，更新了上次填充的输出列" : ""}）。`;
-    return { ...base, refreshed: ownBlock, completedRows, cancelled: wasCancelled, declined: false, writtenArea, summary: builder.build(), undo, message };
+    return {
+      ...base,
+      refreshed: ownBlock,
+      completedRows,
+      cancelled: wasCancelled,
+      declined: false,
+      writtenArea,
+      summary: builder.build(),
+      undo,
+      message,
+    };
   };
 
   packer.add([...OUTPUT_COLUMNS], rowBytes([...OUTPUT_COLUMNS]));
   const offset = span.first;
   for (let i = 0; i < dataRows && !cancelled; i++) {
     const row = inputs[i] ?? [];
-    const read = readRow(row, mapping, plan.defaults, { columnOffset: offset });
-    const result = evaluateRow(read, mapping, duplicateWarning(duplicates.get(i)));
+    const read = readRow(row, mapping, plan.defaults, { columnOffset: offset, facts: false });
+    // The fill shows only award reasons: the lean evaluation (the lookup view asks for the full one).
+    const result = evaluateRow(read, mapping, duplicateWarning(duplicates.get(i)), "summary");
     const absoluteRow = outputArea.top + 1 + i;
     const cells =
       plan.mode === "formulas"
-        ? formulaCells(result, absoluteRow, formulaLayout, (field: FieldId) => (mapping[field] ? row[mapping[field]!.column - offset] : null))
+        ? formulaCells(result, absoluteRow, formulaLayout, (field: FieldId) =>
+            mapping[field] ? row[mapping[field]!.column - offset] : null,
+          )
         : valueCells(result);
     const size = rowBytes(cells);
     if (packer.wouldOverflow(size)) await flush();
@@ -354,7 +400,11 @@ function sameContent(a: CellContent, b: CellContent): boolean {
 async function undo(host: FillHost, snapshot: UndoSnapshot, callbacks: UndoCallbacks): Promise<UndoResult> {
   const { sheetName, area } = snapshot;
   if (callbacks.confirmOverwrite) {
-    const now = await readInBlocks((a) => host.readBlock(sheetName, a), area, readBlocksFor(area.rows, snapshot.after.slice(0, 50), area.columns, VALUE_TYPE_BYTES));
+    const now = await readInBlocks(
+      (a) => host.readBlock(sheetName, a),
+      area,
+      readBlocksFor(area.rows, snapshot.after.slice(0, 50), area.columns, VALUE_TYPE_BYTES),
+    );
     let changed = 0;
     const examples: string[] = [];
     now.forEach((row, r) =>
@@ -376,7 +426,11 @@ async function undo(host: FillHost, snapshot: UndoSnapshot, callbacks: UndoCallb
   const flush = async () => {
     if (packer.size === 0) return;
     const rows = packer.take();
-    await host.writeBlock(sheetName, { top: area.top + restored, left: area.left, rows: rows.length, columns: area.columns }, rows);
+    await host.writeBlock(
+      sheetName,
+      { top: area.top + restored, left: area.left, rows: rows.length, columns: area.columns },
+      rows,
+    );
     restored += rows.length;
     callbacks.onProgress?.(restored, area.rows);
   };
@@ -394,5 +448,3 @@ export function undoFill(host: FillHost, snapshot: UndoSnapshot, callbacks: Undo
   const work = () => undo(host, snapshot, callbacks);
   return host.batch ? host.batch(work) : work();
 }
-
-

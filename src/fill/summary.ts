@@ -116,7 +116,10 @@ export const CATEGORY_NAMES: Readonly<Record<CashCategory, string>> = {
  * The summary sheet: counts, totals by category, by year and by clause, with a column chart
  * of the yearly budget and one of the clauses. Amounts in 万元.
  */
-export function summaryLayout(summary: FillSummary, options: { sourceSheet?: string; sheetName?: string } = {}): SummaryLayout {
+export function summaryLayout(
+  summary: FillSummary,
+  options: { sourceSheet?: string; sheetName?: string } = {},
+): SummaryLayout {
   const cells: (string | number | null)[][] = [];
   const push = (...row: (string | number | null)[]) => cells.push(row);
   push("XSG 小升规奖补测算汇总");
@@ -130,7 +133,8 @@ export function summaryLayout(summary: FillSummary, options: { sourceSheet?: str
   push("需补充数据", summary.needsData);
   push("数据错误", summary.errors);
   push("奖补合计(万元)", wanNumber(summary.totalYuan));
-  for (const category of CASH_CATEGORIES) push(`其中：${CATEGORY_NAMES[category]}(万元)`, wanNumber(summary.byCategory[category]));
+  for (const category of CASH_CATEGORIES)
+    push(`其中：${CATEGORY_NAMES[category]}(万元)`, wanNumber(summary.byCategory[category]));
   push(null);
 
   const charts: { title: string; source: CellArea; position: CellArea }[] = [];
@@ -150,7 +154,8 @@ export function summaryLayout(summary: FillSummary, options: { sourceSheet?: str
   push("按条款");
   const clauseHeader = cells.length;
   push("条款", "金额(万元)", "企业数", "地区", "文件");
-  for (const c of summary.byClause) push(`${c.regionName} ${c.label}${c.title}`, wanNumber(c.yuan), c.count, c.regionName, c.documentNumber);
+  for (const c of summary.byClause)
+    push(`${c.regionName} ${c.label}${c.title}`, wanNumber(c.yuan), c.count, c.regionName, c.documentNumber);
   if (summary.byClause.length > 0) {
     charts.push({
       title: "按条款的奖补金额（万元）",

@@ -125,6 +125,8 @@ export const PAYLOAD_TOO_LARGE = "PayloadTooLarge";
 export function isPayloadTooLarge(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return (
-    code === PAYLOAD_TOO_LARGE || code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded"
+    code === PAYLOAD_TOO_LARGE ||
+    code === "RequestPayloadSizeLimitExceeded" ||
+    code === "ResponsePayloadSizeLimitExceeded"
   );
 }

@@ -47,7 +47,9 @@ const UNIT_WORDS: Readonly<Record<string, MoneyUnit>> = {
 
 /** The unit a text such as "万元" or "（元）" names, or null; for headers like "营业收入（万元）". */
 export function moneyUnitOf(text: string): MoneyUnit | null {
-  const word = compact(text).replace(/^[(（[【]+|[)）\]】]+$/g, "").toLowerCase();
+  const word = compact(text)
+    .replace(/^[(（[【]+|[)）\]】]+$/g, "")
+    .toLowerCase();
   return Object.prototype.hasOwnProperty.call(UNIT_WORDS, word) ? UNIT_WORDS[word] : null;
 }
 
@@ -87,6 +89,13 @@ function fenOfNumber(n: number, field: string, bareUnit: MoneyUnit): Fen {
   const scale = UNIT_SCALE[bareUnit];
   // Integers times a power of ten stay exact while the product is below 2^53.
   if (Number.isInteger(n) && n >= 0 && n * scale <= MAX_FEN) return n * scale + 0; // + 0 turns −0 into 0
+  // A decimal typed in a cell (2345.67): when round(n × scale) / scale gives n back, that integer is exactly
+  // what reading String(n) digit by digit gives — the double's rounding interval is narrower than 10^-power,
+  // so no other decimal with ≤ power digits maps to n. Otherwise (more digits) the exact path below decides.
+  if (n > 0 && n * scale <= MAX_FEN) {
+    const fen = Math.round(n * scale);
+    if (fen / scale === n) return fen;
+  }
   if (!Number.isFinite(n)) throw valueError(field, `无法识别的金额${quoteInput(n)}，${EXAMPLES}`);
   if (n < 0) throw valueError(field, `金额不能为负：${quoteInput(n)}`);
   return checkedFen(scaledFen(String(n), MONEY_UNIT_POWER[bareUnit]), n, field);

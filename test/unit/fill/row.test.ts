@@ -188,6 +188,9 @@ describe("lookup", () => {
     expect(award.citation.documentNumber).toBe("杭政办函〔2024〕3号");
     expect(award.citation.quote.length).toBeGreaterThan(10);
     expect(found.evaluation!.clauses.some((c) => c.category === "benefit")).toBe(true);
+    // The lookup explains every clause (the batch fill's lean evaluation does not).
+    expect(found.evaluation!.detail).toBe("full");
+    for (const clause of found.evaluation!.clauses) expect(clause.reasons.length).toBeGreaterThan(0);
   });
 
   test("a bad row gives its error naming the column; the header row is not an enterprise", () => {
