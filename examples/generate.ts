@@ -15,6 +15,7 @@ import * as path from "path";
 import type { Writable } from "stream";
 import ExcelJS from "exceljs";
 import { makeUscc, USCC_ALPHABET } from "../src/parse/uscc";
+import { mulberry32 } from "./seeded-random";
 
 export const SAMPLE_SEED = 20240601;
 export const SAMPLE_COUNT = 400;
@@ -48,17 +49,7 @@ export const SAMPLE_HEADERS = [
 export type SampleCell = string | number | Date | { error: "#N/A" } | null;
 export type SampleRow = SampleCell[];
 
-/** mulberry32: small, fast, good enough for sample data, and identical on every platform. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
