@@ -26,7 +26,7 @@ import {
 } from "./plan";
 import { codeFacts, grantedReasons, type Facts } from "./reasons";
 import * as codes from "./plan";
-import { RulingSet } from "./ruling-set";
+import { RulingSet, rulingBits } from "./ruling-set";
 import type { ClauseOutcome, CultivationStatus, Evaluation, EvaluationDetail } from "./types";
 
 /** Outcome codes whose status is needs-data: their missing facts are worked out by codeFacts. */
@@ -159,7 +159,7 @@ function evaluateClause(plan: PolicyPlan, c: CompiledClause, facts: Facts, summa
   const code = isCovered(plan, coverageYear)
     ? outcomeCode(plan, c, facts, (outcomes) => (contractOutcomes = outcomes))
     : NOT_COVERED;
-  const rulings = new RulingSet(clause.rulings);
+  const rulings = new RulingSet(rulingBits(clause.rulings));
   const promise = clause.kind === "benefit" || clause.kind === "unquantified";
 
   let status: ClauseStatus;

@@ -10,8 +10,10 @@ const MAX_RULING = 30; // bits 1..30 of a 32-bit integer
 export class RulingSet {
   private bits = 0;
 
-  constructor(ids: Iterable<RulingId> = []) {
-    for (const id of ids) this.add(id);
+  /** From ruling ids, or from the bits of rulingBits(). */
+  constructor(initial: Iterable<RulingId> | number = 0) {
+    if (typeof initial === "number") this.bits = initial;
+    else for (const id of initial) this.add(id);
   }
 
   add(id: RulingId): this {
@@ -19,8 +21,9 @@ export class RulingSet {
     return this;
   }
 
-  addAll(ids: Iterable<RulingId>): this {
-    for (const id of ids) this.add(id);
+  /** Adds a list; the frozen lists of policy data and of toArray() are looked up once each. */
+  addAll(ids: readonly RulingId[]): this {
+    this.bits |= rulingBits(ids);
     return this;
   }
 
@@ -32,12 +35,25 @@ export class RulingSet {
       for (let n = 1; n <= MAX_RULING; n++) if (this.bits & (1 << n)) list.push(`R${n}`);
       ids = Object.freeze(list) as RulingId[];
       sorted.set(this.bits, ids);
+      listBits.set(ids, this.bits);
     }
     return ids;
   }
 }
 
 const sorted = new Map<number, RulingId[]>();
+const listBits = new WeakMap<readonly RulingId[], number>();
+
+/** The bits of a list of ruling ids, remembered per (frozen, shared) list. */
+export function rulingBits(ids: readonly RulingId[]): number {
+  let value = listBits.get(ids);
+  if (value === undefined) {
+    value = 0;
+    for (const id of ids) value |= bitOf(id);
+    if (Object.isFrozen(ids)) listBits.set(ids, value);
+  }
+  return value;
+}
 const bits = new Map<string, number>();
 
 function bitOf(id: RulingId): number {

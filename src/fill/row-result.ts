@@ -99,9 +99,16 @@ export function wanNumber(yuan: Yuan): number {
 
 /** "（一）连续三年升规奖励" or "一 首次上规奖励…": label and the specific part of the title (after its last "："). */
 function clauseName(c: ClauseOutcome): string {
-  const title = c.title.split("：").pop() || c.title;
-  return /[)）]$/.test(c.label) ? `${c.label}${title}` : `${c.label} ${title}`;
+  let name = clauseNames.get(c.clauseId);
+  if (name === undefined) {
+    const title = c.title.split("：").pop() || c.title;
+    name = /[)）]$/.test(c.label) ? `${c.label}${title}` : `${c.label} ${title}`;
+    clauseNames.set(c.clauseId, name);
+  }
+  return name;
 }
+/** Per clause id: a clause's label and title never change, and 说明 names clauses on every row. */
+const clauseNames = new Map<string, string>();
 
 function basisOf(evaluation: Evaluation): string {
   const cash = evaluation.clauses.filter((c) => c.category !== "benefit");

@@ -22,6 +22,7 @@ import { displayCell, readCell } from "./cells";
 import { fieldDef, FIELD_IDS, type FieldId } from "./fields";
 import type { ColumnMapping, ColumnRef, FillDefaults } from "./mapping";
 import type { CellValue } from "./types";
+import { memoizeText } from "./memo";
 
 export interface RowFact {
   readonly field: FieldId;
@@ -73,17 +74,17 @@ export function columnName(ref: ColumnRef | undefined, field: FieldId | null): s
 const TOTAL_ROW = /^(?:合\s*计|总\s*计|小\s*计|累\s*计|total)$/i;
 const NOTE_ROW = /^(?:注|备注|说明|填表|制表|审核|审批|负责人|联系人|联系电话|数据来源|单位负责人)/;
 
-/** Ownership text ⇒ tags (R7): 国有 in any form, and administrative / public institutions. */
-export function ownershipTags(text: string): Tag[] {
+/** Ownership text ⇒ tags (R7): 国有 in any form, and administrative / public institutions. Shared arrays: do not mutate. */
+export const ownershipTags = memoizeText((text: string): readonly Tag[] => {
   const t = foldWidth(text);
   const tags: Tag[] = [];
   if (/国有|国企|国资/.test(t)) tags.push("国有");
   if (/事业单位|行政机关|行政单位/.test(t)) tags.push("行政事业单位");
-  return tags;
-}
+  return Object.freeze(tags);
+});
 
-/** Industry text ⇒ tags (R7): 房地产, and 杭州's six key industries where the text names them. */
-export function industryTags(text: string): Tag[] {
+/** Industry text ⇒ tags (R7): 房地产, and 杭州's six key industries where the text names them. Shared arrays: do not mutate. */
+export const industryTags = memoizeText((text: string): readonly Tag[] => {
   const t = foldWidth(text);
   const tags: Tag[] = [];
   if (/房地产/.test(t)) tags.push("房地产");
@@ -93,20 +94,20 @@ export function industryTags(text: string): Tag[] {
   if (/集成电路|半导体|芯片/.test(t)) tags.push("集成电路");
   if (/新能源/.test(t)) tags.push("新能源");
   if (/新材料/.test(t)) tags.push("新材料");
-  return tags;
-}
+  return Object.freeze(tags);
+});
 
 const GRADE = /^(?:亩均)?(?:效益)?(?:评价)?([A-D])(?:类|级|档)?(?:企业)?$/;
 
 /** 亩均评价 "A", "B类", "C级", "亩均D" ⇒ 亩均A–D; blank ⇒ null; anything else ⇒ undefined (unrecognised). */
-export function muJunTag(text: string): Tag | null | undefined {
+export const muJunTag = memoizeText((text: string): Tag | null | undefined => {
   const t = foldWidth(text)
     .replace(/[\s"'“”]+/g, "")
     .toUpperCase();
   if (t === "") return null;
   const m = GRADE.exec(t);
   return m ? (`亩均${m[1]}` as Tag) : undefined;
-}
+});
 
 class RowReader {
   readonly facts: RowFact[] = [];
@@ -194,7 +195,6 @@ function parseContracts(value: string | number | boolean | Date, unit: MoneyUnit
     .filter((p) => p !== "");
   return parts.map((p) => parseMoney(p, "contracts", unit) ?? 0);
 }
-
 
 /** What kind of row this is, before reading it as an enterprise. */
 export function classifyRow(row: readonly CellValue[], mapping: ColumnMapping, options: ReadRowOptions = {}): RowKind {
