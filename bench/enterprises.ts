@@ -41,7 +41,6 @@ export interface EnterpriseRow {
   readonly tags: TagMask;
 }
 
-
 const TAG_BIT = new Map<string, number>(CANONICAL_TAGS.map((tag, i) => [tag, 1 << i]));
 const bit = (tag: Tag): number => TAG_BIT.get(tag) as number;
 

@@ -2,9 +2,7 @@
 export { parseMoney, moneyUnitOf, MONEY_UNIT_POWER, MAX_FEN, type MoneyUnit } from "./money";
 export { parseYear, MIN_YEAR, MAX_YEAR } from "./year";
 export { excelSerialToDate, excelSerialYear, MAX_EXCEL_SERIAL, type CalendarDate } from "./excelDate";
-export {
-  parseTags, tagsOf, tagBit, hasTag, knownTagsText, normaliseTag, TAG_ALIASES, ALL_TAGS_MASK,
-} from "./tags";
+export { parseTags, tagsOf, tagBit, hasTag, knownTagsText, normaliseTag, TAG_ALIASES, ALL_TAGS_MASK } from "./tags";
 export { parseArea, parseMonths, MAX_AREA, MAX_MONTHS } from "./quantity";
 export { checkUscc, isUsccChecksumValid, makeUscc, USCC_ALPHABET, USCC_WEIGHTS, type UsccCheck } from "./uscc";
 export { foldWidth, quoteInput } from "./text";

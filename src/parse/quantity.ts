@@ -67,7 +67,10 @@ export function parseMonths(value: unknown, field: string): number | null {
   else throw unrecognised();
 
   let total = 0;
-  for (const [part, factor] of [[yearsText, 12], [monthsText, 1]] as const) {
+  for (const [part, factor] of [
+    [yearsText, 12],
+    [monthsText, 1],
+  ] as const) {
     if (part === undefined) continue;
     const decimal = decimalOf(part);
     if (decimal === null) throw unrecognised();
@@ -78,7 +81,10 @@ export function parseMonths(value: unknown, field: string): number | null {
 
 /** decimal × factor as whole months, computed on the digits (no float), so 1.5年 is exactly 18. */
 function wholeMonths(decimal: Decimal, factor: number, input: string, field: string): number {
-  const scaled: Decimal = { digits: String(BigInt(decimal.digits || "0") * BigInt(factor)), exponent: decimal.exponent };
+  const scaled: Decimal = {
+    digits: String(BigInt(decimal.digits || "0") * BigInt(factor)),
+    exponent: decimal.exponent,
+  };
   if (!isWholeAfterScaling(scaled, 0)) throw valueError(field, `租期须为整月：${quoteInput(input)}`);
   return scaleToInteger(scaled, 0);
 }

@@ -12,7 +12,8 @@ const TAG_INDEX = new Map<string, number>(CANONICAL_TAGS.map((tag, index) => [ta
 
 export function tagBit(tag: Tag): TagMask {
   const index = TAG_INDEX.get(tag);
-  if (index === undefined) throw valueError("attributes", `未知的企业标签${quoteInput(tag)}。可用标签：${knownTagsText()}`);
+  if (index === undefined)
+    throw valueError("attributes", `未知的企业标签${quoteInput(tag)}。可用标签：${knownTagsText()}`);
   return 1 << index;
 }
 
@@ -43,19 +44,67 @@ export function knownTagsText(): string {
  * to themselves.
  */
 export const TAG_ALIASES: Readonly<Record<string, Tag>> = buildAliases({
-  国有: ["国有控股", "国有企业", "国企", "国有独资", "国有全资", "国有独资公司", "国有控股公司", "国有及国有控股", "国资", "央企", "中央企业", "地方国企"],
+  国有: [
+    "国有控股",
+    "国有企业",
+    "国企",
+    "国有独资",
+    "国有全资",
+    "国有独资公司",
+    "国有控股公司",
+    "国有及国有控股",
+    "国资",
+    "央企",
+    "中央企业",
+    "地方国企",
+  ],
   房地产: ["房地产企业", "房地产开发", "房地产开发企业", "房地产开发经营", "房地产业", "房企"],
   行政事业单位: ["事业单位", "行政单位", "机关", "行政机关", "机关事业单位", "党政机关", "行政事业", "机关单位"],
-  严重失信: ["失信", "严重失信企业", "失信名单", "严重失信名单", "列入严重失信名单", "严重失信主体", "严重失信主体名单", "失信被执行人", "失信主体", "严重违法失信"],
-  个转企: ["个体工商户转企", "个体工商户转企业", "个体工商户转为企业", "个体工商户转型升级为企业", "个体转企业", "个体转企", "个转企业", "个体户转企业", "个体户转企"],
+  严重失信: [
+    "失信",
+    "严重失信企业",
+    "失信名单",
+    "严重失信名单",
+    "列入严重失信名单",
+    "严重失信主体",
+    "严重失信主体名单",
+    "失信被执行人",
+    "失信主体",
+    "严重违法失信",
+  ],
+  个转企: [
+    "个体工商户转企",
+    "个体工商户转企业",
+    "个体工商户转为企业",
+    "个体工商户转型升级为企业",
+    "个体转企业",
+    "个体转企",
+    "个转企业",
+    "个体户转企业",
+    "个体户转企",
+  ],
   分公司转法人: [
-    "分公司转独立法人", "分公司转为独立法人", "业务部门转法人", "业务部门转独立法人", "大企业分公司转法人",
-    "大企业业务部门转法人", "大集团分公司转法人", "分公司转子公司", "分转子", "转独立法人",
+    "分公司转独立法人",
+    "分公司转为独立法人",
+    "业务部门转法人",
+    "业务部门转独立法人",
+    "大企业分公司转法人",
+    "大企业业务部门转法人",
+    "大集团分公司转法人",
+    "分公司转子公司",
+    "分转子",
+    "转独立法人",
   ],
   新投产: ["新开工投产", "新建投产", "新投产项目", "新建投产纳统", "新开工(投产)"],
   战略新兴: ["战略性新兴产业", "战略性新兴", "战略新兴产业", "战新", "战新产业"],
   自有工业用地: ["自有用地", "有工业用地", "自有工业用地", "自有土地", "有自有工业用地"],
-  同一实控人同地块: ["同一实际控制人同地块", "同一实际控制人同一地块", "同一企业实际控制人在同一地块", "同一实控人同一地块", "同一地块"],
+  同一实控人同地块: [
+    "同一实际控制人同地块",
+    "同一实际控制人同一地块",
+    "同一企业实际控制人在同一地块",
+    "同一实控人同一地块",
+    "同一地块",
+  ],
   新一代信息技术: ["新一代信息技术及应用", "新一代信息技术产业", "信息技术"],
   高端装备: ["高端装备制造", "高端装备制造业", "高端装备产业"],
   生物医药: ["生物医药产业"],
@@ -67,7 +116,16 @@ export const TAG_ALIASES: Readonly<Record<string, Tag>> = buildAliases({
 
 /** 亩均论英雄 ratings A–D: 亩均A, 亩均A类, 亩均评价A, 亩均效益A类, 亩均综合评价A, and A类 (the documents' wording). */
 function muJunAliases(): Partial<Record<Tag, string[]>> {
-  const prefixes = ["亩均", "亩均评价", "亩均效益", "亩均效益评价", "亩均综合评价", "亩均论英雄", "亩均论英雄综合评价", ""];
+  const prefixes = [
+    "亩均",
+    "亩均评价",
+    "亩均效益",
+    "亩均效益评价",
+    "亩均综合评价",
+    "亩均论英雄",
+    "亩均论英雄综合评价",
+    "",
+  ];
   const aliases: Partial<Record<Tag, string[]>> = {};
   for (const letter of ["A", "B", "C", "D"] as const) {
     aliases[`亩均${letter}`] = prefixes.map((prefix) => (prefix === "" ? `${letter}类` : prefix + letter));
@@ -96,8 +154,11 @@ function buildAliases(groups: Partial<Record<Tag, string[]>>): Record<string, Ta
  * excluding the enterprise; 级 and 档 are dropped only after 亩均.
  */
 export function normaliseTag(text: string): string {
-  let tag = foldWidth(text).trim().toUpperCase().replace(/^["'“”‘’「」『』【】[\]]+|["'“”‘’「」『』【】[\]]+$/g, "");
-  for (let previous = ""; previous !== tag; ) {
+  let tag = foldWidth(text)
+    .trim()
+    .toUpperCase()
+    .replace(/^["'“”‘’「」『』【】[\]]+|["'“”‘’「」『』【】[\]]+$/g, "");
+  for (let previous = ""; previous !== tag;) {
     previous = tag;
     if (!/^[A-D]类$/.test(tag)) tag = tag.replace(/(?:企业|类)$/, ""); // "C类" stays: a bare "C" is not a rating
     if (/^亩均.*[A-D][级档]$/.test(tag)) tag = tag.slice(0, -1);

@@ -13,7 +13,17 @@ const EXAMPLES = "请填写如 2024、2024年、2024-03-01 或日期单元格";
 
 /** 二〇二四年: the way official documents print years. */
 const CHINESE_DIGITS: Readonly<Record<string, string>> = {
-  〇: "0", 零: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9",
+  〇: "0",
+  零: "0",
+  一: "1",
+  二: "2",
+  三: "3",
+  四: "4",
+  五: "5",
+  六: "6",
+  七: "7",
+  八: "8",
+  九: "9",
 };
 
 const YEAR_ONLY = /^(\d{4})(?:年度?)?$/;

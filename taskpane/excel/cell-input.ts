@@ -6,11 +6,13 @@
  */
 import type { CellContent } from "../../src/fill/types";
 
-const ERROR_LITERAL = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/i;
+const ERROR_LITERAL =
+  /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/i;
 /** Numbers as Excel reads them when typed: signs, grouping, decimals, exponents, percent, currency, blanks around. */
 const NUMBER_LIKE = /^\s*[-+(]?\s*[¥￥$€£]?\s*[\d.,\s]*\d[\d.,\s]*(?:e[-+]?\d+)?\s*%?\s*\)?\s*$/i;
 /** Dates, times and fractions Excel turns into numbers (2024-03-01, 3/1, 2024年3月1日, 1月3日, 10:30). */
-const DATE_LIKE = /^\s*(?:\d{1,4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,4}\s*日?)?|\d{1,2}\s*月\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?)\s*$/i;
+const DATE_LIKE =
+  /^\s*(?:\d{1,4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,4}\s*日?)?|\d{1,2}\s*月\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?)\s*$/i;
 
 /** Whether Excel would store this typed text as something other than the same text. */
 export function needsQuotePrefix(text: string): boolean {

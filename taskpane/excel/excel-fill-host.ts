@@ -102,7 +102,11 @@ export class ExcelFillHost implements FillHost {
         const ranges = tables.items.map((table) => table.getRange().load("rowIndex,columnIndex,rowCount,columnCount"));
         await context.sync();
         const index = ranges.findIndex((r) =>
-          containsCell({ top: r.rowIndex, left: r.columnIndex, rows: r.rowCount, columns: r.columnCount }, selection.rowIndex, selection.columnIndex),
+          containsCell(
+            { top: r.rowIndex, left: r.columnIndex, rows: r.rowCount, columns: r.columnCount },
+            selection.rowIndex,
+            selection.columnIndex,
+          ),
         );
         if (index >= 0) {
           const r = ranges[index];
@@ -113,12 +117,22 @@ export class ExcelFillHost implements FillHost {
       if (!area && !used.isNullObject) {
         area = { top: used.rowIndex, left: used.columnIndex, rows: used.rowCount, columns: used.columnCount };
       }
-      const base = { sheetName: sheet.name, isTable: tableName !== undefined, tableName, protected: protection.protected };
+      const base = {
+        sheetName: sheet.name,
+        isTable: tableName !== undefined,
+        tableName,
+        protected: protection.protected,
+      };
       if (!area) return { ...base, top: 0, left: 0, rowCount: 0, columnCount: 0, mergedAreas: [], head: [] };
 
-      const head = sheet.getRangeByIndexes(area.top, area.left, Math.min(headRows, area.rows), area.columns).load("values");
+      const head = sheet
+        .getRangeByIndexes(area.top, area.left, Math.min(headRows, area.rows), area.columns)
+        .load("values");
       const merged = apiSupported("1.13")
-        ? sheet.getRangeByIndexes(area.top, area.left, area.rows, area.columns + extraColumns).getMergedAreasOrNullObject().load("address")
+        ? sheet
+            .getRangeByIndexes(area.top, area.left, area.rows, area.columns + extraColumns)
+            .getMergedAreasOrNullObject()
+            .load("address")
         : null;
       await context.sync();
 
@@ -153,7 +167,8 @@ export class ExcelFillHost implements FillHost {
       const ambiguous: [number, number][] = [];
       cells.forEach((line, r) =>
         line.forEach((cell, c) => {
-          if (cell !== null && typeof cell === "object" && "formula" in cell && types[r]?.[c] === "String") ambiguous.push([r, c]);
+          if (cell !== null && typeof cell === "object" && "formula" in cell && types[r]?.[c] === "String")
+            ambiguous.push([r, c]);
         }),
       );
       if (ambiguous.length > 0) {
@@ -231,7 +246,10 @@ export class ExcelFillHost implements FillHost {
     return this.ownRun(async (context) => {
       const sheets = context.workbook.worksheets.load("items/name");
       await context.sync();
-      const name = uniqueSheetName(layout.sheetName, sheets.items.map((s) => s.name));
+      const name = uniqueSheetName(
+        layout.sheetName,
+        sheets.items.map((s) => s.name),
+      );
       const sheet = sheets.add(name);
       const rows = layout.cells.length;
       const columns = Math.max(1, ...layout.cells.map((line) => line.length));
@@ -241,7 +259,12 @@ export class ExcelFillHost implements FillHost {
         );
       }
       for (const spec of layout.charts) {
-        const source = sheet.getRangeByIndexes(spec.source.top, spec.source.left, spec.source.rows, spec.source.columns);
+        const source = sheet.getRangeByIndexes(
+          spec.source.top,
+          spec.source.left,
+          spec.source.rows,
+          spec.source.columns,
+        );
         const chart = sheet.charts.add(Excel.ChartType.columnClustered, source, Excel.ChartSeriesBy.columns);
         chart.title.text = spec.title;
         const p = spec.position;
@@ -254,7 +277,9 @@ export class ExcelFillHost implements FillHost {
   }
 
   private range(context: Excel.RequestContext, sheetName: string, area: CellArea): Excel.Range {
-    return context.workbook.worksheets.getItem(sheetName).getRangeByIndexes(area.top, area.left, area.rows, area.columns);
+    return context.workbook.worksheets
+      .getItem(sheetName)
+      .getRangeByIndexes(area.top, area.left, area.rows, area.columns);
   }
 }
 
@@ -279,4 +304,3 @@ export function uniqueSheetName(wanted: string, taken: readonly string[]): strin
     if (!lower.has(candidate.toLowerCase())) return candidate;
   }
 }
-

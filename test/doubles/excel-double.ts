@@ -423,7 +423,8 @@ export class DoubleWorkbook {
       return { value: serial, numberFormat: "yyyy/m/d" };
     }
     if (typeof raw === "number") {
-      if (!Number.isFinite(raw)) throw new DoubleError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+      if (!Number.isFinite(raw))
+        throw new DoubleError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
       return { value: raw };
     }
     if (typeof raw === "boolean") return { value: raw };
@@ -446,7 +447,8 @@ export class DoubleWorkbook {
     if (date) {
       const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
       const probe = new Date(Date.UTC(y, m - 1, d));
-      if (probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d) return { value: dateSerial(y, m, d), numberFormat: "yyyy/m/d" };
+      if (probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d)
+        return { value: dateSerial(y, m, d), numberFormat: "yyyy/m/d" };
     }
     return { value: raw };
   }
@@ -534,14 +536,20 @@ export class DoubleRequestContext {
     const stats = this.model.stats;
     stats.syncs++;
     if (!this.open) {
-      throw new DoubleError("InvalidObjectPath", "The object path isn't working for what you're trying to do. The request context of this object has been released (its Excel.run has finished).");
+      throw new DoubleError(
+        "InvalidObjectPath",
+        "The object path isn't working for what you're trying to do. The request context of this object has been released (its Excel.run has finished).",
+      );
     }
     const requestBytes = 64 + ops.reduce((sum, op) => sum + op.requestBytes, 0);
     stats.requestBytes.push(requestBytes);
     stats.maxRequestBytes = Math.max(stats.maxRequestBytes, requestBytes);
     if (requestBytes > this.model.maxPayloadBytes) {
       stats.responseBytes.push(0);
-      throw new DoubleError("RequestPayloadSizeLimitExceeded", `The request payload size (${requestBytes} bytes) has exceeded the limit.`);
+      throw new DoubleError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size (${requestBytes} bytes) has exceeded the limit.`,
+      );
     }
     const writes = ops.some((op) => op.writes);
     if (writes) {
@@ -556,7 +564,10 @@ export class DoubleRequestContext {
       stats.maxResponseBytes = Math.max(stats.maxResponseBytes, responseBytes);
     }
     if (responseBytes > this.model.maxPayloadBytes) {
-      throw new DoubleError("ResponsePayloadSizeLimitExceeded", `The response payload size (${responseBytes} bytes) has exceeded the limit.`);
+      throw new DoubleError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size (${responseBytes} bytes) has exceeded the limit.`,
+      );
     }
     return passThrough as T;
   }
@@ -623,7 +634,8 @@ abstract class ClientObject {
   protected checkExists(): boolean {
     const ok = this.exists();
     this.nullState = !ok;
-    if (!ok && !this.nullable) throw new DoubleError("ItemNotFound", `The requested resource doesn't exist. (${this.entity})`);
+    if (!ok && !this.nullable)
+      throw new DoubleError("ItemNotFound", `The requested resource doesn't exist. (${this.entity})`);
     return ok;
   }
 
@@ -633,7 +645,11 @@ abstract class ClientObject {
   }
 
   /** Queue an action; validate() and apply() run at sync. */
-  protected act(requestBytes: number, apply: () => number | void, flags: { writes?: boolean; suspendsCalculation?: boolean } = {}): void {
+  protected act(
+    requestBytes: number,
+    apply: () => number | void,
+    flags: { writes?: boolean; suspendsCalculation?: boolean } = {},
+  ): void {
     this.context.enqueue({
       requestBytes: OPERATION_BYTES + requestBytes,
       ...flags,
@@ -664,7 +680,8 @@ export class DoubleApplication extends ClientObject {
     return this.get("calculationMode");
   }
   suspendApiCalculationUntilNextSync(): void {
-    if (!this.context.model.isSetSupported("ExcelApi", "1.6")) throw new DoubleError("ApiNotFound", "suspendApiCalculationUntilNextSync needs ExcelApi 1.6");
+    if (!this.context.model.isSetSupported("ExcelApi", "1.6"))
+      throw new DoubleError("ApiNotFound", "suspendApiCalculationUntilNextSync needs ExcelApi 1.6");
     this.context.enqueue({ requestBytes: OPERATION_BYTES, suspendsCalculation: true, run: () => 16 });
   }
 }
@@ -674,7 +691,9 @@ export class DoubleWorkbookProxy {
   readonly tables: DoubleTableCollection;
   constructor(readonly context: DoubleRequestContext) {
     this.worksheets = new DoubleWorksheetCollection(context);
-    this.tables = new DoubleTableCollection(context, () => context.model.sheets.flatMap((s) => s.tables.map((t) => ({ sheet: s, table: t }))));
+    this.tables = new DoubleTableCollection(context, () =>
+      context.model.sheets.flatMap((s) => s.tables.map((t) => ({ sheet: s, table: t }))),
+    );
   }
   get application(): DoubleApplication {
     return this.context.application;
@@ -696,7 +715,10 @@ export class DoubleWorkbookProxy {
 
 function requireApi(context: DoubleRequestContext, version: string, what: string): void {
   if (!context.model.isSetSupported("ExcelApi", version)) {
-    throw new DoubleError("ApiNotFound", `${what} requires ExcelApi ${version}; this host supports ${context.model.apiVersion}.`);
+    throw new DoubleError(
+      "ApiNotFound",
+      `${what} requires ExcelApi ${version}; this host supports ${context.model.apiVersion}.`,
+    );
   }
 }
 
@@ -734,14 +756,17 @@ export class DoubleWorksheetCollection extends ClientObject {
   }
   add(name?: string): DoubleWorksheet {
     let created: string | undefined;
-    const proxy = new DoubleWorksheet(this.context, () => (created ? this.context.model.findSheet(created) : undefined));
+    const proxy = new DoubleWorksheet(this.context, () =>
+      created ? this.context.model.findSheet(created) : undefined,
+    );
     this.context.enqueue({
       requestBytes: OPERATION_BYTES + jsonPayloadBytes(name ?? ""),
       writes: true,
       run: () => {
         const model = this.context.model;
         let chosen = name;
-        if (!chosen) for (let i = model.sheets.length + 1; !chosen || model.findSheet(chosen); i++) chosen = `Sheet${i}`;
+        if (!chosen)
+          for (let i = model.sheets.length + 1; !chosen || model.findSheet(chosen); i++) chosen = `Sheet${i}`;
         created = model.addSheet(chosen).name;
         return 64;
       },
@@ -782,7 +807,9 @@ export class DoubleWorksheet extends ClientObject {
   ) {
     super(context, "Worksheet", nullable);
     this.protection = new DoubleProtection(context, () => this.target());
-    this.tables = new DoubleTableCollection(context, () => this.target().tables.map((table) => ({ sheet: this.target(), table })));
+    this.tables = new DoubleTableCollection(context, () =>
+      this.target().tables.map((table) => ({ sheet: this.target(), table })),
+    );
     this.charts = new DoubleChartCollection(context, () => this.target());
     this.onSelectionChanged = new DoubleEventHandlers(context, () => this.target(), "1.7");
   }
@@ -822,13 +849,17 @@ export class DoubleWorksheet extends ClientObject {
     return this.get("name");
   }
   set name(value: string) {
-    this.act(jsonPayloadBytes(value), () => {
-      const sheet = this.target();
-      if (this.context.model.findSheet(value) && this.context.model.findSheet(value) !== sheet) {
-        throw new DoubleError("ItemAlreadyExists", `工作表“${value}”已存在。`);
-      }
-      sheet.name = value;
-    }, { writes: true });
+    this.act(
+      jsonPayloadBytes(value),
+      () => {
+        const sheet = this.target();
+        if (this.context.model.findSheet(value) && this.context.model.findSheet(value) !== sheet) {
+          throw new DoubleError("ItemAlreadyExists", `工作表“${value}”已存在。`);
+        }
+        sheet.name = value;
+      },
+      { writes: true },
+    );
   }
   get id(): string {
     return this.get("id");
@@ -939,7 +970,18 @@ export class DoubleRange extends ClientObject {
     return this.resolver() !== undefined;
   }
   protected scalarProperties(): string[] {
-    return ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "formulas", "valueTypes", "numberFormat", "text"];
+    return [
+      "address",
+      "rowIndex",
+      "columnIndex",
+      "rowCount",
+      "columnCount",
+      "values",
+      "formulas",
+      "valueTypes",
+      "numberFormat",
+      "text",
+    ];
   }
   protected readProperty(property: string): unknown {
     const { sheet, area } = this.target();
@@ -1031,12 +1073,18 @@ export class DoubleRange extends ClientObject {
         }
         // Validate the whole write before changing anything: an operation is atomic.
         const parsed: (DoubleCell | undefined | null)[][] = cells.map((line, r) =>
-          line.map((raw, c) => (raw === null || raw === undefined ? null : model.parseInput(raw, sheet.name, area.top + r, area.left + c))),
+          line.map((raw, c) =>
+            raw === null || raw === undefined ? null : model.parseInput(raw, sheet.name, area.top + r, area.left + c),
+          ),
         );
         for (const merge of sheet.merged) {
           if (!intersects(merge, area)) continue;
           for (let r = Math.max(merge.top, area.top); r < Math.min(merge.top + merge.rows, area.top + area.rows); r++) {
-            for (let c = Math.max(merge.left, area.left); c < Math.min(merge.left + merge.columns, area.left + area.columns); c++) {
+            for (
+              let c = Math.max(merge.left, area.left);
+              c < Math.min(merge.left + merge.columns, area.left + area.columns);
+              c++
+            ) {
               const anchor = r === merge.top && c === merge.left;
               if (!anchor && parsed[r - area.top][c - area.left] != null) {
                 throw new DoubleError("InvalidOperation", "Cannot change part of a merged cell.");
@@ -1059,25 +1107,44 @@ export class DoubleRange extends ClientObject {
   }
 
   getCell(row: number, column: number): DoubleRange {
-    return this.derived((t) => ({ sheet: t.sheet, area: { top: t.area.top + row, left: t.area.left + column, rows: 1, columns: 1 } }));
+    return this.derived((t) => ({
+      sheet: t.sheet,
+      area: { top: t.area.top + row, left: t.area.left + column, rows: 1, columns: 1 },
+    }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number): DoubleRange {
     return this.derived((t) => ({
       sheet: t.sheet,
-      area: { top: t.area.top, left: t.area.left, rows: t.area.rows + deltaRows, columns: t.area.columns + deltaColumns },
+      area: {
+        top: t.area.top,
+        left: t.area.left,
+        rows: t.area.rows + deltaRows,
+        columns: t.area.columns + deltaColumns,
+      },
     }));
   }
   getOffsetRange(rowOffset: number, columnOffset: number): DoubleRange {
     return this.derived((t) => ({
       sheet: t.sheet,
-      area: { top: t.area.top + rowOffset, left: t.area.left + columnOffset, rows: t.area.rows, columns: t.area.columns },
+      area: {
+        top: t.area.top + rowOffset,
+        left: t.area.left + columnOffset,
+        rows: t.area.rows,
+        columns: t.area.columns,
+      },
     }));
   }
   getRow(row: number): DoubleRange {
-    return this.derived((t) => ({ sheet: t.sheet, area: { top: t.area.top + row, left: t.area.left, rows: 1, columns: t.area.columns } }));
+    return this.derived((t) => ({
+      sheet: t.sheet,
+      area: { top: t.area.top + row, left: t.area.left, rows: 1, columns: t.area.columns },
+    }));
   }
   getLastRow(): DoubleRange {
-    return this.derived((t) => ({ sheet: t.sheet, area: { top: t.area.top + t.area.rows - 1, left: t.area.left, rows: 1, columns: t.area.columns } }));
+    return this.derived((t) => ({
+      sheet: t.sheet,
+      area: { top: t.area.top + t.area.rows - 1, left: t.area.left, rows: 1, columns: t.area.columns },
+    }));
   }
   private derived(map: (t: RangeTarget) => RangeTarget): DoubleRange {
     return new DoubleRange(this.context, () => {
@@ -1124,7 +1191,8 @@ function expandInput(grid: unknown, area: DoubleArea): unknown[][] {
     return Array.from({ length: area.rows }, () => new Array(area.columns).fill(grid));
   }
   const ok =
-    grid.length === area.rows && grid.every((line) => Array.isArray(line) && (line as unknown[]).length === area.columns);
+    grid.length === area.rows &&
+    grid.every((line) => Array.isArray(line) && (line as unknown[]).length === area.columns);
   if (!ok) {
     const shape = `${grid.length}×${Array.isArray(grid[0]) ? (grid[0] as unknown[]).length : "?"}`;
     throw new DoubleError(
@@ -1206,7 +1274,9 @@ export class DoubleTableCollection extends ClientObject {
     return result;
   }
   getItem(key: string): DoubleTable {
-    return new DoubleTable(this.context, () => this.entries().find((e) => e.table.name.toLowerCase() === key.toLowerCase() || e.table.id === key));
+    return new DoubleTable(this.context, () =>
+      this.entries().find((e) => e.table.name.toLowerCase() === key.toLowerCase() || e.table.id === key),
+    );
   }
   getItemAt(index: number): DoubleTable {
     return new DoubleTable(this.context, () => this.entries()[index]);
@@ -1215,7 +1285,11 @@ export class DoubleTableCollection extends ClientObject {
     return new DoubleTable(this.context, () => this.entries()[0]);
   }
   getItemOrNullObject(key: string): DoubleTable {
-    return new DoubleTable(this.context, () => this.entries().find((e) => e.table.name.toLowerCase() === key.toLowerCase()), true);
+    return new DoubleTable(
+      this.context,
+      () => this.entries().find((e) => e.table.name.toLowerCase() === key.toLowerCase()),
+      true,
+    );
   }
 }
 
@@ -1289,7 +1363,9 @@ export class DoubleTable extends ClientObject {
     return new DoubleRange(this.context, () => {
       const e = this.resolver();
       const a = e?.table.area;
-      return e && a ? { sheet: e.sheet, area: { top: a.top + 1, left: a.left, rows: a.rows - 1, columns: a.columns } } : undefined;
+      return e && a
+        ? { sheet: e.sheet, area: { top: a.top + 1, left: a.left, rows: a.rows - 1, columns: a.columns } }
+        : undefined;
     });
   }
 }
@@ -1319,7 +1395,8 @@ export class DoubleChartCollection extends ClientObject {
       run: () => {
         const sheet = this.sheet();
         const { sheet: sourceSheet, area } = sourceData.target();
-        if (sheet.protected) throw new DoubleError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
+        if (sheet.protected)
+          throw new DoubleError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
         const model: DoubleChart = {
           name: `Chart ${sheet.charts.length + 1}`,
           type,
@@ -1452,7 +1529,11 @@ function makeExcel(model: DoubleWorkbook) {
     if (first instanceof DoubleRequestContext) {
       context = first;
       reopened = true;
-    } else if (first && typeof first === "object" && (first as { context?: unknown }).context instanceof DoubleRequestContext) {
+    } else if (
+      first &&
+      typeof first === "object" &&
+      (first as { context?: unknown }).context instanceof DoubleRequestContext
+    ) {
       context = (first as { context: DoubleRequestContext }).context;
       reopened = true;
     } else {
@@ -1465,7 +1546,10 @@ function makeExcel(model: DoubleWorkbook) {
     try {
       const result = batch(context);
       if (!result || typeof (result as Promise<T>).then !== "function") {
-        throw new DoubleError("RunMustReturnPromise", "The batch function passed to the \".run\" method didn't return a promise.");
+        throw new DoubleError(
+          "RunMustReturnPromise",
+          'The batch function passed to the ".run" method didn\'t return a promise.',
+        );
       }
       const value = await result;
       await context.sync(); // Excel.run flushes what is still queued
@@ -1542,7 +1626,9 @@ function makeOffice(model: DoubleWorkbook) {
       host: "Excel",
       platform: model.platform,
     },
-    onReady(callback?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }> {
+    onReady(
+      callback?: (info: { host: string; platform: string }) => void,
+    ): Promise<{ host: string; platform: string }> {
       if (callback) setTimeout(() => callback(info), 0);
       return Promise.resolve(info);
     },
@@ -1553,12 +1639,18 @@ function makeOffice(model: DoubleWorkbook) {
  * Define Excel, Office and OfficeExtension on `target` (globalThis by default) backed by
  * `workbook` (a DoubleWorkbook or the options to build one). Returns the workbook model.
  */
-export function installExcelDouble(target: object = globalThis, workbook: DoubleWorkbook | DoubleOptions = { sheets: [{ name: "Sheet1" }] }): DoubleWorkbook {
+export function installExcelDouble(
+  target: object = globalThis,
+  workbook: DoubleWorkbook | DoubleOptions = { sheets: [{ name: "Sheet1" }] },
+): DoubleWorkbook {
   const model = workbook instanceof DoubleWorkbook ? workbook : new DoubleWorkbook(workbook);
   const globals = target as Record<string, unknown>;
   globals.Excel = makeExcel(model);
   globals.Office = makeOffice(model);
-  globals.OfficeExtension = { Error: DoubleError, ErrorCodes: { propertyNotLoaded: "PropertyNotLoaded", itemNotFound: "ItemNotFound" } };
+  globals.OfficeExtension = {
+    Error: DoubleError,
+    ErrorCodes: { propertyNotLoaded: "PropertyNotLoaded", itemNotFound: "ItemNotFound" },
+  };
   return model;
 }
 

@@ -3,14 +3,27 @@
  * protected sheets or parts of merged cells, null meaning "unchanged", oversized payloads,
  * proxies used after their Excel.run.
  */
-import { installExcelDouble, uninstallExcelDouble, type DoubleWorkbook, jsonPayloadBytes } from "../../doubles/excel-double";
+import {
+  installExcelDouble,
+  uninstallExcelDouble,
+  type DoubleWorkbook,
+  jsonPayloadBytes,
+} from "../../doubles/excel-double";
 
 let workbook: DoubleWorkbook;
 
 beforeEach(() => {
   workbook = installExcelDouble(globalThis, {
     sheets: [
-      { name: "数据", cells: [["企业名称", "营业收入"], ["甲", 2500], ["乙", "=B2*2"]], merged: ["D1:E1"] },
+      {
+        name: "数据",
+        cells: [
+          ["企业名称", "营业收入"],
+          ["甲", 2500],
+          ["乙", "=B2*2"],
+        ],
+        merged: ["D1:E1"],
+      },
       { name: "Locked", cells: [["x"]], protected: true },
     ],
     selection: "B2",

@@ -5,7 +5,12 @@
  */
 import { readDataRegion, summaryLayout, summarize, PAYLOAD_TOO_LARGE, type CellContent } from "../../../src/fill";
 import { ExcelFillHost, mergedAreasOf, needsQuotePrefix, uniqueSheetName } from "../../../taskpane/excel";
-import { installExcelDouble, uninstallExcelDouble, type DoubleOptions, type DoubleWorkbook } from "../../doubles/excel-double";
+import {
+  installExcelDouble,
+  uninstallExcelDouble,
+  type DoubleOptions,
+  type DoubleWorkbook,
+} from "../../doubles/excel-double";
 
 let workbook: DoubleWorkbook;
 let host: ExcelFillHost;
@@ -34,8 +39,20 @@ describe("describeRegion", () => {
     workbook.resetStats();
     const info = await host.describeRegion({ extraColumns: 7, headRows: 3 });
     expect(workbook.stats.syncs).toBe(2);
-    expect(info).toMatchObject({ sheetName: "数据", top: 0, left: 0, rowCount: 5, columnCount: 3, isTable: false, protected: false });
-    expect(info.head).toEqual([["报表", "", ""], ["", "", ""], ["企业名称", "地区", "营业收入"]]);
+    expect(info).toMatchObject({
+      sheetName: "数据",
+      top: 0,
+      left: 0,
+      rowCount: 5,
+      columnCount: 3,
+      isTable: false,
+      protected: false,
+    });
+    expect(info.head).toEqual([
+      ["报表", "", ""],
+      ["", "", ""],
+      ["企业名称", "地区", "营业收入"],
+    ]);
     expect(info.mergedAreas).toEqual([{ top: 0, left: 0, rows: 1, columns: 3 }]);
   });
 
@@ -54,7 +71,15 @@ describe("describeRegion", () => {
     workbook.resetStats();
     const info = await host.describeRegion();
     expect(workbook.stats.syncs).toBe(3);
-    expect(info).toMatchObject({ top: 2, left: 1, rowCount: 3, columnCount: 2, isTable: true, tableName: "名单", protected: true });
+    expect(info).toMatchObject({
+      top: 2,
+      left: 1,
+      rowCount: 3,
+      columnCount: 2,
+      isTable: true,
+      tableName: "名单",
+      protected: true,
+    });
     await workbook.select("A7");
     expect(await host.describeRegion()).toMatchObject({ isTable: false, top: 0, left: 0, rowCount: 7 });
   });
@@ -102,7 +127,27 @@ describe("exact contents", () => {
   });
 
   test("needsQuotePrefix: text Excel would re-read as something else", () => {
-    for (const t of ["0123", "1,234", " 12 ", "50%", "1e5", "TRUE", "false", "=x", "+1", "-abc", "@x", "#N/A", "2024-03-01", "3/1", "2024年3月1日", "1月3日", "10:30", "¥5", "'x"]) {
+    for (const t of [
+      "0123",
+      "1,234",
+      " 12 ",
+      "50%",
+      "1e5",
+      "TRUE",
+      "false",
+      "=x",
+      "+1",
+      "-abc",
+      "@x",
+      "#N/A",
+      "2024-03-01",
+      "3/1",
+      "2024年3月1日",
+      "1月3日",
+      "10:30",
+      "¥5",
+      "'x",
+    ]) {
       expect([t, needsQuotePrefix(t)]).toEqual([t, true]);
     }
     for (const t of ["", "杭州市", "2024年", "第3行", "A1", "合计行，未计算", "#1号楼"]) {
@@ -116,7 +161,9 @@ describe("payload limits", () => {
     const rows: unknown[][] = [["企业名称", "地区", "营业收入", "备注"]];
     for (let i = 0; i < 400; i++) rows.push([`企业${i}`, "杭州", 2000 + i, i < 30 ? "" : "很长的备注文字".repeat(20)]);
     install({ sheets: [{ name: "数据", cells: rows }], maxPayloadBytes: 60_000 });
-    await expect(host.readValues("数据", { top: 0, left: 0, rows: 401, columns: 4 })).rejects.toMatchObject({ code: PAYLOAD_TOO_LARGE });
+    await expect(host.readValues("数据", { top: 0, left: 0, rows: 401, columns: 4 })).rejects.toMatchObject({
+      code: PAYLOAD_TOO_LARGE,
+    });
     workbook.resetStats();
     const region = await readDataRegion(host);
     expect(region.values).toHaveLength(401);
@@ -170,7 +217,18 @@ describe("selection, settings, summary sheet", () => {
   test("writeSummarySheet adds a uniquely named sheet with the table and native column charts", async () => {
     install();
     const summary = summarize([]);
-    const layout = summaryLayout({ ...summary, rows: 2, filled: 2, eligible: 1, totalYuan: 200_000, byYear: [{ year: 2024, yuan: 200_000 }], byClause: [] }, { sourceSheet: "数据" });
+    const layout = summaryLayout(
+      {
+        ...summary,
+        rows: 2,
+        filled: 2,
+        eligible: 1,
+        totalYuan: 200_000,
+        byYear: [{ year: 2024, yuan: 200_000 }],
+        byClause: [],
+      },
+      { sourceSheet: "数据" },
+    );
     const first = await host.writeSummarySheet(layout);
     const second = await host.writeSummarySheet(layout);
     expect([first, second]).toEqual(["XSG汇总", "XSG汇总 (2)"]);

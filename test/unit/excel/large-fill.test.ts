@@ -16,7 +16,18 @@ function sheetRows(): unknown[][] {
   const rows: unknown[][] = [
     ["2024年度规上企业奖补测算"],
     ["单位：万元"],
-    ["企业名称", "统一社会信用代码", "所属地区", "主营业务收入", "上年营业收入", "评价年度", "首次入库年份", "企业性质", "亩均评价", "标签"],
+    [
+      "企业名称",
+      "统一社会信用代码",
+      "所属地区",
+      "主营业务收入",
+      "上年营业收入",
+      "评价年度",
+      "首次入库年份",
+      "企业性质",
+      "亩均评价",
+      "标签",
+    ],
   ];
   for (let i = 0; i < ROWS; i++) {
     const code = makeUscc(`913301${String(i).padStart(6, "0")}MA00A`.slice(0, 17));
@@ -64,7 +75,7 @@ test("100k rows × 10 columns: ≤ 40 syncs, every request under 5 MB, undo rest
   const sheet = workbook.sheet("名单");
   expect(sheet.values(`K3:Q3`)[0][0]).toBe("升规奖励(万元)");
   expect(sheet.values(`O${ROWS + 3}`)[0][0]).not.toBe("");
-  // eslint-disable-next-line no-console
+
   console.log(
     `100k fill: ${stats.syncs} syncs (${stats.writeSyncs} writes), max request ${(stats.maxRequestBytes / 1e6).toFixed(2)} MB, max response ${(stats.maxResponseBytes / 1e6).toFixed(2)} MB`,
   );

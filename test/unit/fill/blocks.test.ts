@@ -15,25 +15,39 @@ import { jsonPayloadBytes } from "../../doubles/excel-double";
 
 test("the engine's size measure is the double's: JSON with non-ASCII counted as \\uXXXX", () => {
   fc.assert(
-    fc.property(fc.array(fc.array(fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.boolean()), { maxLength: 8 }), { maxLength: 20 }), (grid) => {
-      expect(payloadBytes(grid)).toBe(jsonPayloadBytes(grid));
-    }),
+    fc.property(
+      fc.array(fc.array(fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.boolean()), { maxLength: 8 }), {
+        maxLength: 20,
+      }),
+      (grid) => {
+        expect(payloadBytes(grid)).toBe(jsonPayloadBytes(grid));
+      },
+    ),
   );
   expect(payloadBytes(["升规"])).toBe(2 + 2 + 12);
 });
 
 test("planBlocks covers every row once, in order, each block within budget and row cap", () => {
   fc.assert(
-    fc.property(fc.integer({ min: 0, max: 300_000 }), fc.integer({ min: 1, max: 20_000 }), fc.integer({ min: 100, max: 10_000 }), (rows, bytesPerRow, maxRows) => {
-      const blocks = planBlocks(rows, bytesPerRow, { maxRows });
-      let next = 0;
-      for (const b of blocks) {
-        const ok = b.start === next && b.count > 0 && b.count <= maxRows && (b.count === 1 || b.count * bytesPerRow <= BLOCK_BUDGET_BYTES);
-        if (!ok) return false;
-        next += b.count;
-      }
-      return next === rows;
-    }),
+    fc.property(
+      fc.integer({ min: 0, max: 300_000 }),
+      fc.integer({ min: 1, max: 20_000 }),
+      fc.integer({ min: 100, max: 10_000 }),
+      (rows, bytesPerRow, maxRows) => {
+        const blocks = planBlocks(rows, bytesPerRow, { maxRows });
+        let next = 0;
+        for (const b of blocks) {
+          const ok =
+            b.start === next &&
+            b.count > 0 &&
+            b.count <= maxRows &&
+            (b.count === 1 || b.count * bytesPerRow <= BLOCK_BUDGET_BYTES);
+          if (!ok) return false;
+          next += b.count;
+        }
+        return next === rows;
+      },
+    ),
   );
   expect(planBlocks(100_000, 150)).toHaveLength(4); // 4.5 MB / 150 B ≈ 30,000 rows per read
   expect(planBlocks(10, 10_000_000)).toHaveLength(10); // a huge row still gets its own block
@@ -56,8 +70,24 @@ test("BlockPacker flushes before a row would overflow the budget or the row cap"
 
 test("describeConflicts counts non-empty cells and quotes a few by address", () => {
   const area = { top: 3, left: 12, rows: 3, columns: 2 };
-  expect(describeConflicts([[null, ""], [null, null], [null, null]], area)).toBeNull();
-  const text = describeConflicts([[null, "x"], [{ formula: "=A1" }, null], [{ error: "#N/A" }, 5]], area)!;
+  expect(
+    describeConflicts(
+      [
+        [null, ""],
+        [null, null],
+        [null, null],
+      ],
+      area,
+    ),
+  ).toBeNull();
+  const text = describeConflicts(
+    [
+      [null, "x"],
+      [{ formula: "=A1" }, null],
+      [{ error: "#N/A" }, 5],
+    ],
+    area,
+  )!;
   expect(text).toContain("M4:N6");
   expect(text).toContain("4 个非空单元格");
   expect(text).toContain("N4“x”、M5“=A1”、M6“#N/A”");
@@ -77,7 +107,18 @@ test("summaryLayout: counts, totals by category, year and clause, with charts ov
       { year: 2023, yuan: 100_000 },
       { year: 2024, yuan: 200_000 },
     ],
-    byClause: [{ clauseId: "hangzhou.1", label: "一", title: "升规奖励", regionName: "杭州市", documentNumber: "杭政办函〔2024〕3号", category: "award" as const, count: 2, yuan: 300_000 }],
+    byClause: [
+      {
+        clauseId: "hangzhou.1",
+        label: "一",
+        title: "升规奖励",
+        regionName: "杭州市",
+        documentNumber: "杭政办函〔2024〕3号",
+        category: "award" as const,
+        count: 2,
+        yuan: 300_000,
+      },
+    ],
   };
   const layout = summaryLayout(summary, { sourceSheet: "名单" });
   const rows = layout.cells;

@@ -26,8 +26,18 @@ describe("detectHeader", () => {
   });
 
   test("falls back to a header-shaped row when no alias matches, and gives up on numbers only", () => {
-    expect(detectHeader([["甲列", "乙列"], [1, 2]])?.headerRow).toBe(0);
-    expect(detectHeader([[1, 2], [3, 4]])).toBeNull();
+    expect(
+      detectHeader([
+        ["甲列", "乙列"],
+        [1, 2],
+      ])?.headerRow,
+    ).toBe(0);
+    expect(
+      detectHeader([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toBeNull();
   });
 });
 
@@ -79,7 +89,22 @@ describe("autoMap", () => {
       upgradeYear: 6,
       tags: 7,
     });
-    const zh = autoMap(["单位名称", "信用代码", "属地", "销售收入", "上年销售收入", "年份", "纳统年份", "所属行业", "亩均等级", "租赁面积", "租期（年）", "月租金（元）", "中标金额", "企业标签"]);
+    const zh = autoMap([
+      "单位名称",
+      "信用代码",
+      "属地",
+      "销售收入",
+      "上年销售收入",
+      "年份",
+      "纳统年份",
+      "所属行业",
+      "亩均等级",
+      "租赁面积",
+      "租期（年）",
+      "月租金（元）",
+      "中标金额",
+      "企业标签",
+    ]);
     expect(zh.name?.column).toBe(0);
     expect(zh.region?.column).toBe(2);
     expect(zh.prevRevenue?.column).toBe(4);

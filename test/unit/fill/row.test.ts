@@ -16,7 +16,23 @@ import {
   type ColumnMapping,
 } from "../../../src/fill";
 
-const HEADERS = ["企业名称", "统一社会信用代码", "所属地区", "营业收入（元）", "上年营业收入", "年度", "首次入库年份", "企业性质", "所属行业", "亩均评价", "租赁面积", "租期（年）", "月租金", "合同金额", "标签"];
+const HEADERS = [
+  "企业名称",
+  "统一社会信用代码",
+  "所属地区",
+  "营业收入（元）",
+  "上年营业收入",
+  "年度",
+  "首次入库年份",
+  "企业性质",
+  "所属行业",
+  "亩均评价",
+  "租赁面积",
+  "租期（年）",
+  "月租金",
+  "合同金额",
+  "标签",
+];
 const mapping: ColumnMapping = autoMap(HEADERS);
 const code = makeUscc("91330106MA2AAAAA0");
 
@@ -62,7 +78,10 @@ describe("readRow", () => {
   });
 
   test("errors name the column by its header text; several bad cells are all reported", () => {
-    const r = readRow(row({ 所属地区: "西湖区", "营业收入（元）": "abc", 年度: "明年", 标签: "国有;外资" }) as never, mapping);
+    const r = readRow(
+      row({ 所属地区: "西湖区", "营业收入（元）": "abc", 年度: "明年", 标签: "国有;外资" }) as never,
+      mapping,
+    );
     expect(r.enterprise).toBeNull();
     const messages = r.errors.map((e) => e.message);
     expect(messages.some((m) => m.startsWith("列“所属地区”："))).toBe(true); // 西湖区 is ambiguous nationally (R12)
@@ -81,7 +100,12 @@ describe("readRow", () => {
 
   test("exceljs formula results and rich text are read as their values", () => {
     const r = readRow(
-      row({ 企业名称: { richText: [{ text: "富" }, { text: "文本" }] }, 所属地区: "杭州", "营业收入（元）": { formula: "A1*2", result: 30_000_000 }, 年度: 2024 }) as never,
+      row({
+        企业名称: { richText: [{ text: "富" }, { text: "文本" }] },
+        所属地区: "杭州",
+        "营业收入（元）": { formula: "A1*2", result: 30_000_000 },
+        年度: 2024,
+      }) as never,
       mapping,
     );
     expect(r.name).toBe("富文本");
@@ -101,13 +125,26 @@ describe("readRow", () => {
   });
 
   test("a region cell that is filled but wrong is an error even with a whole-sheet default", () => {
-    const r = readRow(row({ 所属地区: "北京市朝阳区", "营业收入（元）": 1, 年度: 2024 }) as never, mapping, { region: "杭州" });
+    const r = readRow(row({ 所属地区: "北京市朝阳区", "营业收入（元）": 1, 年度: 2024 }) as never, mapping, {
+      region: "杭州",
+    });
     expect(r.enterprise).toBeNull();
     expect(r.errors[0].message).toMatch(/^列“所属地区”：/);
   });
 
   test("derived tags: 企业性质 国有, 所属行业 房地产 / key industries, 亩均评价 A–D; an unreadable grade is an error", () => {
-    const r = readRow(row({ 所属地区: "杭州", "营业收入（元）": 1, 年度: 2024, 企业性质: "国有独资", 所属行业: "集成电路设计", 亩均评价: "C类", 标签: "个转企" }) as never, mapping);
+    const r = readRow(
+      row({
+        所属地区: "杭州",
+        "营业收入（元）": 1,
+        年度: 2024,
+        企业性质: "国有独资",
+        所属行业: "集成电路设计",
+        亩均评价: "C类",
+        标签: "个转企",
+      }) as never,
+      mapping,
+    );
     expect(r.errors).toEqual([]);
     expect(r.facts.find((f) => f.label === "企业标签（合计）")?.value).toBe("国有、亩均C、个转企、集成电路");
     const bad = readRow(row({ 所属地区: "杭州", "营业收入（元）": 1, 年度: 2024, 亩均评价: "优秀" }) as never, mapping);
@@ -116,7 +153,12 @@ describe("readRow", () => {
     expect(ownershipTags("事业单位")).toEqual(["行政事业单位"]);
     expect(industryTags("房地产开发经营")).toEqual(["房地产"]);
     expect(industryTags("通用设备制造业")).toEqual([]);
-    expect([muJunTag("a"), muJunTag("亩均B级"), muJunTag(""), muJunTag("E")]).toEqual(["亩均A", "亩均B", null, undefined]);
+    expect([muJunTag("a"), muJunTag("亩均B级"), muJunTag(""), muJunTag("E")]).toEqual([
+      "亩均A",
+      "亩均B",
+      null,
+      undefined,
+    ]);
   });
 
   test("blank, total and note rows are not enterprises", () => {
@@ -129,7 +171,10 @@ describe("readRow", () => {
 
 describe("evaluateRow and its cells", () => {
   test("a bad row: every amount EMPTY, never 0", () => {
-    const result = evaluateRow(readRow(row({ 所属地区: "杭州", "营业收入（元）": "-5", 年度: 2024 }) as never, mapping), mapping);
+    const result = evaluateRow(
+      readRow(row({ 所属地区: "杭州", "营业收入（元）": "-5", 年度: 2024 }) as never, mapping),
+      mapping,
+    );
     const cells = valueCells(result);
     expect(cells.slice(OUT.award, OUT.total + 1)).toEqual([null, null, null, null]);
     expect(cells[OUT.status]).toBe(STATUS.error);
@@ -137,7 +182,13 @@ describe("evaluateRow and its cells", () => {
   });
 
   test("an evaluation error (upgrade year after the year) names the upgrade-year column", () => {
-    const result = evaluateRow(readRow(row({ 所属地区: "杭州", "营业收入（元）": 30_000_000, 年度: 2024, 首次入库年份: 2025 }) as never, mapping), mapping);
+    const result = evaluateRow(
+      readRow(
+        row({ 所属地区: "杭州", "营业收入（元）": 30_000_000, 年度: 2024, 首次入库年份: 2025 }) as never,
+        mapping,
+      ),
+      mapping,
+    );
     expect(result.status).toBe(STATUS.error);
     expect(result.note).toMatch(/^列“首次入库年份”：升规年份 2025 晚于评价年度 2024/);
   });
@@ -145,7 +196,17 @@ describe("evaluateRow and its cells", () => {
   test("杭州 with rent and contracts: amounts exact to the yuan, 合计 includes every granted cash clause", () => {
     const result = evaluateRow(
       readRow(
-        row({ 所属地区: "杭州市", "营业收入（元）": 25_000_000, 上年营业收入: 1900, 年度: 2024, 首次入库年份: 2024, 租赁面积: 1500, "租期（年）": 3, 月租金: 3.3333, 合同金额: 0 }) as never,
+        row({
+          所属地区: "杭州市",
+          "营业收入（元）": 25_000_000,
+          上年营业收入: 1900,
+          年度: 2024,
+          首次入库年份: 2024,
+          租赁面积: 1500,
+          "租期（年）": 3,
+          月租金: 3.3333,
+          合同金额: 0,
+        }) as never,
         mapping,
       ),
       mapping,
@@ -160,7 +221,13 @@ describe("evaluateRow and its cells", () => {
   });
 
   test("a missing fact of a mapped column: 需补充数据, that amount and 合计 empty", () => {
-    const result = evaluateRow(readRow(row({ 所属地区: "鹿城区", "营业收入（元）": 25_000_000, 年度: 2024, 首次入库年份: 2023 }) as never, mapping), mapping);
+    const result = evaluateRow(
+      readRow(
+        row({ 所属地区: "鹿城区", "营业收入（元）": 25_000_000, 年度: 2024, 首次入库年份: 2023 }) as never,
+        mapping,
+      ),
+      mapping,
+    );
     // 鹿城区 k=1 needs prevRevenue for the growth test (R5).
     expect(result.status).toBe(STATUS.needsData);
     expect(valueCells(result)[OUT.award]).toBeNull();
@@ -170,7 +237,11 @@ describe("evaluateRow and its cells", () => {
 });
 
 describe("lookup", () => {
-  const values = [HEADERS, row({ 企业名称: "杭州甲科技", 统一社会信用代码: code, 所属地区: "杭州", "营业收入（元）": 25_000_000, 年度: 2024 }), row({ 企业名称: "乙", 所属地区: "火星", "营业收入（元）": 1, 年度: 2024 })] as never;
+  const values = [
+    HEADERS,
+    row({ 企业名称: "杭州甲科技", 统一社会信用代码: code, 所属地区: "杭州", "营业收入（元）": 25_000_000, 年度: 2024 }),
+    row({ 企业名称: "乙", 所属地区: "火星", "营业收入（元）": 1, 年度: 2024 }),
+  ] as never;
 
   test("facts with their columns, then every clause with status, amount and citation", () => {
     const found = lookupEnterprise(values, mapping, 1, {}, { headerRow: 0 });
@@ -195,12 +266,28 @@ describe("lookup", () => {
 
   test("a bad row gives its error naming the column; the header row is not an enterprise", () => {
     expect(lookupEnterprise(values, mapping, 2, {}, { headerRow: 0 }).error).toMatch(/^列“所属地区”：/);
-    expect(lookupEnterprise(values, mapping, 0, {}, { headerRow: 0 })).toMatchObject({ kind: "blank", evaluation: null });
+    expect(lookupEnterprise(values, mapping, 0, {}, { headerRow: 0 })).toMatchObject({
+      kind: "blank",
+      evaluation: null,
+    });
   });
 
   test("lookupSelected follows the selection in host coordinates", () => {
-    const region = { sheetName: "S", top: 10, left: 0, rowCount: 3, columnCount: HEADERS.length, isTable: false, protected: false, mergedAreas: [], head: values, values };
-    expect(lookupSelected(region, mapping, { sheetName: "S", row: 11, column: 3 }, {}, 0)?.evaluation?.regionName).toBe("杭州市");
+    const region = {
+      sheetName: "S",
+      top: 10,
+      left: 0,
+      rowCount: 3,
+      columnCount: HEADERS.length,
+      isTable: false,
+      protected: false,
+      mergedAreas: [],
+      head: values,
+      values,
+    };
+    expect(lookupSelected(region, mapping, { sheetName: "S", row: 11, column: 3 }, {}, 0)?.evaluation?.regionName).toBe(
+      "杭州市",
+    );
     expect(lookupSelected(region, mapping, { sheetName: "其他", row: 11, column: 3 })).toBeNull();
     expect(lookupSelected(region, mapping, { sheetName: "S", row: 9, column: 0 })).toBeNull();
   });

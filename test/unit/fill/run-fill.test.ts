@@ -15,7 +15,12 @@ import {
   type FillResult,
 } from "../../../src/fill";
 import { ExcelFillHost } from "../../../taskpane/excel";
-import { installExcelDouble, uninstallExcelDouble, type DoubleOptions, type DoubleWorkbook } from "../../doubles/excel-double";
+import {
+  installExcelDouble,
+  uninstallExcelDouble,
+  type DoubleOptions,
+  type DoubleWorkbook,
+} from "../../doubles/excel-double";
 import { HEADERS, messyRows } from "./messy-sheet";
 
 let workbook: DoubleWorkbook;
@@ -104,7 +109,10 @@ describe("the messy sheet (header in row 4)", () => {
   });
 
   test("the confirmed mapping is remembered per workbook and sheet", async () => {
-    expect(workbook.savedSettings.get(mappingSettingKey("企业名单"))).toMatchObject({ version: 1, fields: { revenue: { header: "主营业务收入（元）", unit: "元" } } });
+    expect(workbook.savedSettings.get(mappingSettingKey("企业名单"))).toMatchObject({
+      version: 1,
+      fields: { revenue: { header: "主营业务收入（元）", unit: "元" } },
+    });
     const prepared = await prepareFill(host);
     expect(prepared.restored).toBe(true);
     expect(prepared.header?.headerRow).toBe(3);
@@ -114,7 +122,12 @@ describe("the messy sheet (header in row 4)", () => {
   test("undo restores the output area exactly (empty cells stay empty)", async () => {
     const undone = await undoFill(host, result.undo!);
     expect(undone.restoredRows).toBe(11);
-    expect(sheet().formulas("M1:S16").flat().every((v) => v === "")).toBe(true);
+    expect(
+      sheet()
+        .formulas("M1:S16")
+        .flat()
+        .every((v) => v === ""),
+    ).toBe(true);
     expect(sheet().usedArea()).toEqual({ top: 0, left: 0, rows: 14, columns: 12 });
   });
 
@@ -144,7 +157,10 @@ describe("nothing is written when the fill must not start", () => {
   test("a protected sheet: a clear Chinese message and no write at all", async () => {
     install({ sheets: [{ name: "企业名单", cells: messyRows(), protected: true }] });
     const before = FORMULAS_BEFORE();
-    await expect(runFill(host, { mapping: mappingOf() })).rejects.toMatchObject({ code: "protected", message: expect.stringContaining("受保护") });
+    await expect(runFill(host, { mapping: mappingOf() })).rejects.toMatchObject({
+      code: "protected",
+      message: expect.stringContaining("受保护"),
+    });
     expect(workbook.stats.writeSyncs).toBe(0);
     expect(FORMULAS_BEFORE()).toEqual(before);
   });
@@ -159,7 +175,10 @@ describe("nothing is written when the fill must not start", () => {
 
   test("merged cells inside the output area: refused", async () => {
     install({ sheets: [{ name: "企业名单", cells: messyRows(), merged: ["N7:O7"] }] });
-    await expect(runFill(host, { mapping: mappingOf() })).rejects.toMatchObject({ code: "merged", message: expect.stringContaining("输出区域") });
+    await expect(runFill(host, { mapping: mappingOf() })).rejects.toMatchObject({
+      code: "merged",
+      message: expect.stringContaining("输出区域"),
+    });
     expect(workbook.stats.cellsWritten).toBe(0);
   });
 
@@ -168,8 +187,12 @@ describe("nothing is written when the fill must not start", () => {
     const m = mappingOf();
     const { region: _r, creditCode: _c, ...noRegion } = m;
     await expect(runFill(host, { mapping: noRegion })).rejects.toMatchObject({ code: "no-region" });
-    await expect(runFill(host, { mapping: { ...m, revenue: { column: 4, header: "营收（旧）" } } })).rejects.toMatchObject({ code: "mapping-stale" });
-    await expect(runFill(host, { mapping: noRegion, defaults: { region: "北京市朝阳区" } })).rejects.toMatchObject({ code: "bad-default" });
+    await expect(
+      runFill(host, { mapping: { ...m, revenue: { column: 4, header: "营收（旧）" } } }),
+    ).rejects.toMatchObject({ code: "mapping-stale" });
+    await expect(runFill(host, { mapping: noRegion, defaults: { region: "北京市朝阳区" } })).rejects.toMatchObject({
+      code: "bad-default",
+    });
     expect(workbook.stats.writeSyncs).toBe(0);
   });
 });
@@ -190,7 +213,11 @@ describe("cells the fill did not write", () => {
       ],
       selection: "C3",
     });
-    sheet().type("N3:P5", [["手工备注", null, null], [null, "=1+1", null], [null, null, "'0123"]]);
+    sheet().type("N3:P5", [
+      ["手工备注", null, null],
+      [null, "=1+1", null],
+      [null, null, "'0123"],
+    ]);
     sheet().type("S8", [["#N/A"]]);
   }
 
@@ -285,7 +312,11 @@ describe("cancel and large sheets", () => {
   test("a write that fails mid-way: FillError with what was written, and its undo restores it", async () => {
     const rows = bigRows(8_000);
     install({ rows, selection: "A2" });
-    const error = await runFill(host, { mapping: mappingOf(rows) }, { onProgress: () => (sheet().protected = true) }).catch((e: unknown) => e);
+    const error = await runFill(
+      host,
+      { mapping: mappingOf(rows) },
+      { onProgress: () => (sheet().protected = true) },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FillError);
     expect(error).toMatchObject({ code: "write-failed", message: expect.stringContaining("可用“撤销填充”恢复") });
     const partial = (error as FillError).partial as FillResult;
@@ -301,7 +332,12 @@ describe("cancel and large sheets", () => {
     const controller = new AbortController();
     controller.abort();
     const result = await runFill(host, { mapping: mappingOf() }, { signal: controller.signal });
-    expect(result).toMatchObject({ cancelled: true, completedRows: 0, undo: null, message: "已取消：未写入任何单元格。" });
+    expect(result).toMatchObject({
+      cancelled: true,
+      completedRows: 0,
+      undo: null,
+      message: "已取消：未写入任何单元格。",
+    });
     expect(workbook.stats.writeSyncs).toBe(0);
   });
 
@@ -333,11 +369,16 @@ describe("formulas mode", () => {
     expect(rent).toBe(""); // no rent columns: nothing to refer to
     expect(total).toBe("=SUM(M5:O5)");
     expect(status).toBe("可获奖励");
-    expect(sheet().formulas("M6")[0][0]).toBe('=XSG.AWARD(IF(D6="",C6,D6),IF(E6="","",E6&"元"),G6,H6,F6,L6&";国有;亩均B")');
+    expect(sheet().formulas("M6")[0][0]).toBe(
+      '=XSG.AWARD(IF(D6="",C6,D6),IF(E6="","",E6&"元"),G6,H6,F6,L6&";国有;亩均B")',
+    );
   });
 
   test("a whole-sheet region and year become literals", async () => {
-    const rows = [["企业名称", "营业收入"], ["甲", 2500]];
+    const rows = [
+      ["企业名称", "营业收入"],
+      ["甲", 2500],
+    ];
     install({ rows, selection: "A2" });
     await runFill(host, { mapping: mappingOf(rows), defaults: { region: "杭州市", year: 2024 }, mode: "formulas" });
     expect(sheet().formulas("C2")).toEqual([['=XSG.AWARD("杭州市",B2,2024)']]);

@@ -49,7 +49,9 @@ describe("parseMoney: numbers are 万元", () => {
   });
 
   it("rejects absurdly large amounts (> 1 亿万元)", () => {
-    expect(expectValueError(() => parseMoney(100_000_001, "revenue"), "revenue", "100000001").detail).toContain("金额过大");
+    expect(expectValueError(() => parseMoney(100_000_001, "revenue"), "revenue", "100000001").detail).toContain(
+      "金额过大",
+    );
     expectValueError(() => parseMoney(1e300, "revenue"), "revenue");
     expectValueError(() => parseMoney("2亿亿", "revenue"), "revenue", "2亿亿");
     expectValueError(() => parseMoney("100000000.01", "revenue"), "revenue", "100000000.01");
@@ -181,16 +183,30 @@ describe("parseMoney properties", () => {
   });
 
   it("text with any unit agrees with the number it writes", () => {
-    const units: [string, number][] = [["元", 2], ["千元", 5], ["万元", 6], ["万", 6], ["百万元", 8], ["亿", 10], ["", 6]];
+    const units: [string, number][] = [
+      ["元", 2],
+      ["千元", 5],
+      ["万元", 6],
+      ["万", 6],
+      ["百万元", 8],
+      ["亿", 10],
+      ["", 6],
+    ];
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: MAX_FEN }), fc.constantFrom(...units), fc.boolean(), fc.boolean(), (fen, [unit, power], grouped, wide) => {
-        let text = decimalText(fen, power);
-        if (grouped) text = withThousands(text);
-        if (wide) text = fullWidth(text);
-        expect(parseMoney(text + unit, "revenue")).toBe(fen);
-        // The same amount as an Excel number in 万元 (≤ 15 significant digits round-trip exactly).
-        expect(parseMoney(Number(decimalText(fen, 6)), "revenue")).toBe(fen);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: MAX_FEN }),
+        fc.constantFrom(...units),
+        fc.boolean(),
+        fc.boolean(),
+        (fen, [unit, power], grouped, wide) => {
+          let text = decimalText(fen, power);
+          if (grouped) text = withThousands(text);
+          if (wide) text = fullWidth(text);
+          expect(parseMoney(text + unit, "revenue")).toBe(fen);
+          // The same amount as an Excel number in 万元 (≤ 15 significant digits round-trip exactly).
+          expect(parseMoney(Number(decimalText(fen, 6)), "revenue")).toBe(fen);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

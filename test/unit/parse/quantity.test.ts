@@ -23,7 +23,9 @@ describe("parseArea (m²)", () => {
     ["+1200", 1200],
   ])("%p ⇒ %p", (value, area) => expect(parseArea(value, "area")).toBe(area));
 
-  it.each([null, undefined, "", " ", [[null]], [[""]]])("%p ⇒ null", (value) => expect(parseArea(value, "area")).toBeNull());
+  it.each([null, undefined, "", " ", [[null]], [[""]]])("%p ⇒ null", (value) =>
+    expect(parseArea(value, "area")).toBeNull(),
+  );
 
   it.each([
     ["abc", "无法识别的面积"],
@@ -45,12 +47,15 @@ describe("parseArea (m²)", () => {
 
   it("never throws anything but XsgError, and returns null or a finite non-negative number", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.string({ unit: fc.constantFrom(..."0123456789.,-+ ㎡m2平方米亩") })), (value) => {
-        onlyXsgErrors(() => {
-          const area = parseArea(value, "area");
-          if (area !== null) expect(Number.isFinite(area) && area >= 0).toBe(true);
-        });
-      }),
+      fc.property(
+        fc.oneof(fc.anything(), fc.string({ unit: fc.constantFrom(..."0123456789.,-+ ㎡m2平方米亩") })),
+        (value) => {
+          onlyXsgErrors(() => {
+            const area = parseArea(value, "area");
+            if (area !== null) expect(Number.isFinite(area) && area >= 0).toBe(true);
+          });
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -23,20 +23,50 @@ describe("tag masks", () => {
 });
 
 describe("parseTags: text and ranges (R7)", () => {
-  it.each([null, undefined, "", "  ", [[null]], [[""]], [["", null], [null, ""]], []])("%p ⇒ 0", (value) => {
+  it.each([
+    null,
+    undefined,
+    "",
+    "  ",
+    [[null]],
+    [[""]],
+    [
+      ["", null],
+      [null, ""],
+    ],
+    [],
+  ])("%p ⇒ 0", (value) => {
     expect(parseTags(value)).toBe(0);
   });
 
   it("splits on every separator R7 lists, and whitespace of any kind", () => {
-    expect(tags("国有;房地产；亩均C,个转企，新材料、战略新兴 新能源\u3000生物医药\n集成电路\r\n高端装备\t新投产")).toEqual([
-      "国有", "房地产", "亩均C", "个转企", "新投产", "战略新兴", "高端装备", "生物医药", "集成电路", "新能源", "新材料",
+    expect(
+      tags("国有;房地产；亩均C,个转企，新材料、战略新兴 新能源\u3000生物医药\n集成电路\r\n高端装备\t新投产"),
+    ).toEqual([
+      "国有",
+      "房地产",
+      "亩均C",
+      "个转企",
+      "新投产",
+      "战略新兴",
+      "高端装备",
+      "生物医药",
+      "集成电路",
+      "新能源",
+      "新材料",
     ]);
     expect(tags(";;国有;;")).toEqual(["国有"]);
     expect(tags("国有/房地产|亩均A")).toEqual(["国有", "房地产", "亩均A"]);
   });
 
   it("takes a range, one tag or a list per cell, ignoring empty cells", () => {
-    expect(tags([["国有", ""], [null, "亩均C类"], ["个转企；战新", undefined]])).toEqual(["国有", "亩均C", "个转企", "战略新兴"]);
+    expect(
+      tags([
+        ["国有", ""],
+        [null, "亩均C类"],
+        ["个转企；战新", undefined],
+      ]),
+    ).toEqual(["国有", "亩均C", "个转企", "战略新兴"]);
     expect(tags([["房地产"]])).toEqual(["房地产"]);
     expect(tags(["国企", "失信"])).toEqual(["国有", "严重失信"]);
   });
@@ -126,12 +156,16 @@ describe("parseTags properties", () => {
 
   it("any permutation and separator mix of canonical tags round-trips", () => {
     fc.assert(
-      fc.property(fc.shuffledSubarray([...CANONICAL_TAGS]), fc.array(separator, { minLength: 20, maxLength: 20 }), (picked, seps) => {
-        const text = picked.map((tag, i) => tag + seps[i]).join("");
-        const expected = CANONICAL_TAGS.filter((tag) => picked.includes(tag));
-        expect(tagsOf(parseTags(text))).toEqual(expected);
-        expect(tagsOf(parseTags(picked.map((tag) => [tag])))).toEqual(expected); // as a column of cells
-      }),
+      fc.property(
+        fc.shuffledSubarray([...CANONICAL_TAGS]),
+        fc.array(separator, { minLength: 20, maxLength: 20 }),
+        (picked, seps) => {
+          const text = picked.map((tag, i) => tag + seps[i]).join("");
+          const expected = CANONICAL_TAGS.filter((tag) => picked.includes(tag));
+          expect(tagsOf(parseTags(text))).toEqual(expected);
+          expect(tagsOf(parseTags(picked.map((tag) => [tag])))).toEqual(expected); // as a column of cells
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -149,12 +183,15 @@ describe("parseTags properties", () => {
 
   it("never throws anything but XsgError, and returns a mask of known bits", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.string(), fc.array(fc.array(fc.oneof(fc.string(), fc.constant(null))))), (value) => {
-        onlyXsgErrors(() => {
-          const mask = parseTags(value);
-          expect(mask & ~ALL_TAGS_MASK).toBe(0);
-        });
-      }),
+      fc.property(
+        fc.oneof(fc.anything(), fc.string(), fc.array(fc.array(fc.oneof(fc.string(), fc.constant(null))))),
+        (value) => {
+          onlyXsgErrors(() => {
+            const mask = parseTags(value);
+            expect(mask & ~ALL_TAGS_MASK).toBe(0);
+          });
+        },
+      ),
       { numRuns: 2000 },
     );
   });

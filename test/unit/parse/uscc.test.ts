@@ -22,10 +22,13 @@ describe("USCC check character (GB 32100-2015, R15)", () => {
     });
   });
 
-  it.each(["914403001922038216", "91440300708461136T", "91110000600037341L"])("accepts the real-format code %s", (code) => {
-    expect(isUsccChecksumValid(code)).toBe(true);
-    expect(makeUscc(code.slice(0, 17))).toBe(code);
-  });
+  it.each(["914403001922038216", "91440300708461136T", "91110000600037341L"])(
+    "accepts the real-format code %s",
+    (code) => {
+      expect(isUsccChecksumValid(code)).toBe(true);
+      expect(makeUscc(code.slice(0, 17))).toBe(code);
+    },
+  );
 
   it("writes a remainder of 0 as check character 0", () => {
     // Find a prefix whose weighted sum is a multiple of 31: 31 − 0 = 31 ⇒ "0".
@@ -43,7 +46,12 @@ describe("USCC check character (GB 32100-2015, R15)", () => {
 
   it("reports a bad check character as a warning, not an error", () => {
     const result = checkUscc("91330100799655058C");
-    expect(result).toEqual({ normalized: "91330100799655058C", wellFormed: true, checksumOk: false, divisionCode: "330100" });
+    expect(result).toEqual({
+      normalized: "91330100799655058C",
+      wellFormed: true,
+      checksumOk: false,
+      divisionCode: "330100",
+    });
   });
 
   it.each([
@@ -81,12 +89,17 @@ describe("USCC check character (GB 32100-2015, R15)", () => {
   it("any valid code fails the check when one character changes", () => {
     const char = fc.constantFrom(...USCC_ALPHABET);
     fc.assert(
-      fc.property(fc.array(char, { minLength: 17, maxLength: 17 }), fc.integer({ min: 0, max: 17 }), char, (chars, at, replacement) => {
-        const code = makeUscc(chars.join(""));
-        expect(checkUscc(code).checksumOk).toBe(true);
-        const changed = code.slice(0, at) + replacement + code.slice(at + 1);
-        expect(checkUscc(changed).checksumOk).toBe(changed === code);
-      }),
+      fc.property(
+        fc.array(char, { minLength: 17, maxLength: 17 }),
+        fc.integer({ min: 0, max: 17 }),
+        char,
+        (chars, at, replacement) => {
+          const code = makeUscc(chars.join(""));
+          expect(checkUscc(code).checksumOk).toBe(true);
+          const changed = code.slice(0, at) + replacement + code.slice(at + 1);
+          expect(checkUscc(changed).checksumOk).toBe(changed === code);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -86,15 +86,19 @@ describe("parseYear: Excel date serials (1900 date system)", () => {
   it("matches the calendar on every serial (compared with Date.UTC)", () => {
     const excelEpoch = Date.UTC(1899, 11, 30); // serial 0 for serials ≥ 61
     fc.assert(
-      fc.property(fc.integer({ min: 61, max: MAX_EXCEL_SERIAL }), fc.double({ min: 0, max: 0.999, noNaN: true }), (day, time) => {
-        const expected = new Date(excelEpoch + day * 86_400_000);
-        const date = excelSerialToDate(day + time)!;
-        expect([date.year, date.month, date.day]).toEqual([
-          expected.getUTCFullYear(),
-          expected.getUTCMonth() + 1,
-          expected.getUTCDate(),
-        ]);
-      }),
+      fc.property(
+        fc.integer({ min: 61, max: MAX_EXCEL_SERIAL }),
+        fc.double({ min: 0, max: 0.999, noNaN: true }),
+        (day, time) => {
+          const expected = new Date(excelEpoch + day * 86_400_000);
+          const date = excelSerialToDate(day + time)!;
+          expect([date.year, date.month, date.day]).toEqual([
+            expected.getUTCFullYear(),
+            expected.getUTCMonth() + 1,
+            expected.getUTCDate(),
+          ]);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -102,9 +106,13 @@ describe("parseYear: Excel date serials (1900 date system)", () => {
   it("parseYear of any in-range serial is its calendar year", () => {
     const excelEpoch = Date.UTC(1899, 11, 30);
     fc.assert(
-      fc.property(fc.integer({ min: 32874, max: 73415 }), fc.double({ min: 0, max: 0.999, noNaN: true }), (day, time) => {
-        expect(parseYear(day + time, "year")).toBe(new Date(excelEpoch + day * 86_400_000).getUTCFullYear());
-      }),
+      fc.property(
+        fc.integer({ min: 32874, max: 73415 }),
+        fc.double({ min: 0, max: 0.999, noNaN: true }),
+        (day, time) => {
+          expect(parseYear(day + time, "year")).toBe(new Date(excelEpoch + day * 86_400_000).getUTCFullYear());
+        },
+      ),
       { numRuns: 3000 },
     );
   });
