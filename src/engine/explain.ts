@@ -5,6 +5,7 @@
  */
 import { isXsgError } from "../errors";
 import type { ClauseStatus, Fen, RulingId, TagMask } from "../model";
+import { POLICIES } from "../policies";
 import type { Policy } from "../policies/types";
 import { rulingById } from "../policies/rulings";
 import { formatWan } from "./arith";
@@ -23,8 +24,12 @@ const STATUS_TEXT: Record<ClauseStatus, string> = {
   excluded: "排除",
 };
 
-/** Tags that only matter where a document states exclusions (R6). */
-const EXCLUSION_TAGS = maskOf(["国有", "房地产", "行政事业单位", "亩均C", "亩均D", "严重失信"]);
+/** Tags some shipped document excludes (R6, from the policy data): elsewhere they change nothing. */
+let exclusionTags: TagMask | null = null;
+function exclusionTagsMask(): TagMask {
+  exclusionTags ??= maskOf(POLICIES.flatMap((p) => p.exclusions.flatMap((exclusion) => exclusion.tags)));
+  return exclusionTags;
+}
 
 export function explainAward(
   policy: Policy,
@@ -58,7 +63,7 @@ export function explainAward(
   if (outcomes.some((outcome) => outcome.status === "not-quantified")) {
     lines.push("说明：升规奖励只计已量化部分；未量化部分以实际发放为准（R5）");
   }
-  const irrelevant = mask & EXCLUSION_TAGS;
+  const irrelevant = mask & exclusionTagsMask();
   if (policy.exclusions.length === 0 && irrelevant !== 0) {
     lines.push(`本文件未规定排除情形，企业标签“${tagsOfMask(irrelevant).join("、")}”不影响金额（R6）`);
     rulings.add("R6");
