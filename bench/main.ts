@@ -451,30 +451,14 @@ export function tableRows(r: Results): Row[] {
   if (r.scaling) {
     const s = r.scaling;
     rows.push(
-      {
+      ...[s.perSec10k, s.perSec100k, s.perSec1m].map((perSec, i) => ({
         section: "scaling",
-        metric: `upgradeAward /s at ${n(s.passes[0].size)}`,
-        value: formatValue(s.perSec10k),
-        cpu: formatValue(s.perCpuSec[0].perSec),
+        metric: `upgradeAward /s at ${n(s.passes[i].size)}`,
+        value: formatValue(perSec),
+        cpu: formatValue(s.perCpuSec[i].perSec),
         target: "",
         ok: null,
-      },
-      {
-        section: "scaling",
-        metric: `upgradeAward /s at ${n(s.passes[1].size)}`,
-        value: formatValue(s.perSec100k),
-        cpu: formatValue(s.perCpuSec[1].perSec),
-        target: "",
-        ok: null,
-      },
-      {
-        section: "scaling",
-        metric: `upgradeAward /s at ${n(s.passes[2].size)}`,
-        value: formatValue(s.perSec1m),
-        cpu: formatValue(s.perCpuSec[2].perSec),
-        target: "",
-        ok: null,
-      },
+      })),
       {
         section: "scaling",
         metric: "spread of the three rates, %",

@@ -1,15 +1,9 @@
 import { XsgError } from "../../../src/errors";
+import { errorOf } from "../xsg-error";
 
 /** Run fn, expect an XsgError VALUE naming `field` whose detail quotes `quoted`; return it for more checks. */
 export function expectValueError(fn: () => unknown, field: string, quoted?: string): XsgError {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(XsgError);
-  const error = caught as XsgError;
+  const error = errorOf(fn);
   expect(error.code).toBe("VALUE");
   expect(error.field).toBe(field);
   expect(error.message).toContain(field);

@@ -1,16 +1,7 @@
-import { XsgError } from "../../../src/errors";
+import type { XsgError } from "../../../src/errors";
+import { errorOf } from "../xsg-error";
 
-/** Run fn and return the XsgError it throws (failing the test if it returns or throws anything else). */
-export function errorOf(fn: () => unknown): XsgError {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(XsgError);
-  return caught as XsgError;
-}
+export { errorOf };
 
 /** An #N/A for `field` whose detail contains every one of `parts`. */
 export function expectNa(fn: () => unknown, parts: readonly string[] = [], field = "region"): XsgError {
