@@ -34,7 +34,7 @@ export async function main(
       case "explain":
         return runSingle(command, io, strings);
       case "fill": {
-        // Loaded on demand: award/explain stay fast and never load exceljs.
+        // Loaded on demand: award/explain stay fast and never load the file adapter.
         const { runFillCommand } = await import("./cli/fill");
         return await runFillCommand(command, io, strings);
       }

@@ -1,6 +1,6 @@
 /**
- * `xsg fill`: the taskpane's batch fill over a file. The workbook is opened with exceljs, handed
- * to FileFillHost, and filled by the very runFill the add-in uses (same mapping, same output
+ * `xsg fill`: the taskpane's batch fill over a file. The workbook is opened as an XlsxPackage, handed
+ * to XlsxFillHost, and filled by the very runFill the add-in uses (same mapping, same output
  * columns and headers, same 说明); then saved to a new file — never over the input.
  */
 import * as fs from "fs";
@@ -21,12 +21,12 @@ import {
   type FillDefaults,
   type FillResult,
 } from "../../src/fill";
-import { FileFillHost } from "../../taskpane/file/file-fill-host";
 import { openWorkbook, WorkbookOpenError } from "../../taskpane/file/open";
+import { XlsxFillHost } from "../../taskpane/file/xlsx-fill-host";
 import type { FillCommand } from "./args";
 import { EXIT } from "./exit-codes";
 import type { CliIo } from "./io";
-import { saveWorkbook } from "./save-workbook";
+import { nodeCodec } from "./node-codec";
 import { say, type CliStrings } from "./strings";
 
 /** Unusable input: the message is printed and the exit code is 2. */
@@ -85,17 +85,21 @@ async function fill(command: FillCommand, io: CliIo, strings: CliStrings, starte
   } catch (error) {
     throw new Unusable(say(strings.inputUnreadable, { file: input, detail: (error as Error).message }));
   }
-  const workbook = await openWorkbook(bytes, path.basename(input)).catch((error: unknown) => {
+  let workbook;
+  try {
+    workbook = openWorkbook(bytes, path.basename(input), nodeCodec);
+  } catch (error) {
     if (error instanceof WorkbookOpenError) throw new Unusable(error.message);
     throw error;
-  });
-  if (command.sheet !== undefined && !workbook.getWorksheet(command.sheet)) {
-    const sheets = workbook.worksheets.map((s) => `“${s.name}”`).join("、");
+  }
+  const worksheets = workbook.sheets.filter((s) => s.part !== null).map((s) => s.name);
+  if (command.sheet !== undefined && !worksheets.includes(command.sheet)) {
+    const sheets = worksheets.map((name) => `“${name}”`).join("、");
     throw new Unusable(say(strings.sheetMissing, { sheet: command.sheet, sheets }));
   }
 
   // The CLI has no screen to await a click on: reads and writes run back to back.
-  const host = new FileFillHost(workbook, { sheetName: command.sheet, yieldBetweenCalls: false });
+  const host = new XlsxFillHost(workbook, { sheetName: command.sheet, yieldBetweenCalls: false });
   const sheet = host.activeSheetName;
   const info = await host.describeRegion({ extraColumns: OUTPUT_COLUMNS.length });
   if (info.rowCount === 0) throw new Unusable(say(strings.noData, { sheet }));
@@ -121,7 +125,7 @@ async function fill(command: FillCommand, io: CliIo, strings: CliStrings, starte
 
   const temporary = `${output}.${process.pid}.tmp`;
   try {
-    await saveWorkbook(workbook, temporary);
+    fs.writeFileSync(temporary, workbook.save());
     fs.renameSync(temporary, output); // never a half-written output file
   } catch (error) {
     fs.rmSync(temporary, { force: true });
@@ -197,7 +201,7 @@ function printMapping(
 
 /** Rows whose 状态 is 数据错误, read back from what the fill wrote (the same cells the official will see). */
 async function listErrorRows(
-  host: FileFillHost,
+  host: XlsxFillHost,
   result: FillResult,
   mapping: ColumnMapping,
   regionLeft: number,

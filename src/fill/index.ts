@@ -1,7 +1,7 @@
 /**
  * The batch-fill engine: header detection, column mapping, per-row evaluation, block
  * planning, undo snapshots, summary and lookup. Host-independent: it talks to a workbook only
- * through FillHost (taskpane/excel/ for Office.js; an exceljs adapter can implement the same).
+ * through FillHost (taskpane/excel/ for Office.js; taskpane/file/ for .xlsx files).
  */
 export type {
   CellArea,

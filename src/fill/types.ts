@@ -1,9 +1,9 @@
 /**
  * Shared types of the batch-fill engine. The engine is host-independent: it talks to a
- * workbook only through FillHost (Office.js in taskpane/excel/, exceljs for WPS users later).
+ * workbook only through FillHost (Office.js in taskpane/excel/, .xlsx packages in taskpane/file/).
  */
 
-/** An error cell as hosts hand it over: Excel valuesAsJson ({type:"Error", basicValue:"#N/A"}), exceljs ({error:"#N/A"}). */
+/** An error cell as hosts hand it over: Excel valuesAsJson ({type:"Error", basicValue:"#N/A"}), a file ({error:"#N/A"}). */
 export interface CellErrorObject {
   readonly type?: string;
   readonly basicValue?: unknown;
@@ -11,7 +11,7 @@ export interface CellErrorObject {
   readonly error?: unknown;
 }
 
-/** One cell as read from a sheet. Excel gives errors as "#N/A" strings and dates as serial numbers; exceljs gives Date objects. */
+/** One cell as read from a sheet. Excel gives errors as "#N/A" strings and dates as serial numbers; other readers may give Date objects. */
 export type CellValue = string | number | boolean | null | undefined | Date | CellErrorObject;
 
 /**

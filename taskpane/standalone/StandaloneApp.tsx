@@ -1,6 +1,6 @@
 /**
  * The offline page (standalone.html): open an .xlsx/.csv from this PC, then the taskpane's own
- * App — the same 批量填充 / 资格查询 / 政策浏览 components — over a FileFillHost, and download the
+ * App — the same 批量填充 / 资格查询 / 政策浏览 components — over an XlsxFillHost, and download the
  * filled workbook. No office.js, no network: it works from the intranet server and from file://.
  */
 import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
@@ -22,10 +22,10 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { App } from "../App";
-import { FileFillHost } from "../file/file-fill-host";
 import { openWorkbook, WorkbookOpenError } from "../file/open";
+import { XlsxFillHost } from "../file/xlsx-fill-host";
 import { fmt, type Language } from "../strings";
-import { downloadWorkbook, filledFileName, localSettings, readFileBytes } from "./browser-file";
+import { downloadBytes, filledFileName, localSettings, paint, readFileBytes } from "./browser-file";
 import { standaloneStrings } from "./strings";
 
 const useStyles = makeStyles({
@@ -64,7 +64,7 @@ const useStyles = makeStyles({
 
 interface OpenedFile {
   readonly name: string;
-  readonly host: FileFillHost;
+  readonly host: XlsxFillHost;
   readonly sheets: readonly string[];
   /** Changes with every file and sheet choice, so the App below starts fresh. */
   readonly session: number;
@@ -92,14 +92,13 @@ export function StandaloneApp({ language = "zh" }: StandaloneAppProps) {
       setBusy(fmt(strings.opening, { file: file.name }));
       setStatus(null);
       try {
-        const workbook = await openWorkbook(await readFileBytes(file), file.name);
-        const host = new FileFillHost(workbook, { settings: localSettings(file.name) });
-        const sheets = workbook.worksheets.filter((s) => s.state === "visible").map((s) => s.name);
+        const bytes = await readFileBytes(file);
+        await paint(); // the spinner shows before the file is parsed
+        const workbook = openWorkbook(bytes, file.name);
+        const host = new XlsxFillHost(workbook, { settings: localSettings(file.name) });
+        const sheets = workbook.sheets.filter((s) => s.state === "visible" && s.part !== null).map((s) => s.name);
         setOpened({ name: file.name, host, sheets, session: ++sessions });
-        setStatus({
-          intent: "success",
-          text: fmt(strings.opened, { file: file.name, sheets: workbook.worksheets.length }),
-        });
+        setStatus({ intent: "success", text: fmt(strings.opened, { file: file.name, sheets: sheets.length }) });
       } catch (error) {
         const text = error instanceof WorkbookOpenError || error instanceof Error ? error.message : String(error);
         setStatus({ intent: "error", title: strings.openFailed, text });
@@ -123,7 +122,8 @@ export function StandaloneApp({ language = "zh" }: StandaloneAppProps) {
     const name = filledFileName(opened.name);
     setBusy(strings.downloading);
     try {
-      await downloadWorkbook(opened.host.workbook, name);
+      await paint();
+      downloadBytes(opened.host.workbook.save(), name);
       setStatus({ intent: "success", text: fmt(strings.downloaded, { file: name }) });
     } catch (error) {
       setStatus({
@@ -207,11 +207,7 @@ export function StandaloneApp({ language = "zh" }: StandaloneAppProps) {
             </Button>
           </div>
         )}
-        {opened && (
-          <Caption1>
-            {strings.downloadNote} {strings.summaryChartNote}
-          </Caption1>
-        )}
+        {opened && <Caption1>{strings.downloadNote}</Caption1>}
 
         {busy && <Spinner size="small" label={busy} labelPosition="after" />}
         {status && (

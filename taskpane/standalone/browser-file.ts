@@ -2,8 +2,7 @@
  * The offline page's file I/O, all local: FileReader in, a Blob download out. Nothing is sent
  * anywhere; the workbook never leaves the browser.
  */
-import type ExcelJS from "exceljs";
-import type { SettingsStore } from "../file/file-fill-host";
+import type { SettingsStore } from "../file/xlsx-fill-host";
 
 /** The bytes of a chosen or dropped file (FileReader: works from file:// and in every browser the page supports). */
 export function readFileBytes(file: Blob): Promise<ArrayBuffer> {
@@ -23,13 +22,17 @@ export function filledFileName(fileName: string): string {
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** Build the workbook's .xlsx bytes and hand them to the browser as a download. */
-export async function downloadWorkbook(workbook: ExcelJS.Workbook, fileName: string): Promise<void> {
-  // Deflate level 1: the JavaScript zip is the slow part of a big download; files grow ~15 %.
-  const bytes = await workbook.xlsx.writeBuffer({
-    zip: { compression: "DEFLATE", compressionOptions: { level: 1 } },
-  } as ExcelJS.XlsxWriteOptions);
-  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_MIME }));
+/** Resolves after the browser has painted (a spinner shows before a long synchronous step). */
+export function paint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 0);
+  });
+}
+
+/** Hand the workbook's bytes to the browser as a download. */
+export function downloadBytes(bytes: Uint8Array, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
   try {
     const link = document.createElement("a");
     link.href = url;

@@ -19,8 +19,8 @@ export const zh = {
   downloading: "正在生成文件…",
   downloaded: "已生成“{file}”，请在浏览器的下载中查看。",
   downloadFailed: "生成文件失败：{message}",
-  downloadNote: "下载的文件保留原有工作表、数值和格式，输出列追加在数据右侧；原文件不会被修改。",
-  summaryChartNote: "离线页写入的汇总表不含图表（可在 WPS/Excel 中插入）。",
+  downloadNote:
+    "下载的文件保留原有的一切（工作表、数值、公式、格式、图表、图片），只追加输出列和汇总表；原文件不会被修改。",
   fileInputLabel: "选择要填充的工作簿文件",
 } as const;
 
@@ -43,8 +43,7 @@ export const en: StandaloneStrings = {
   downloaded: "“{file}” is ready; see the browser's downloads.",
   downloadFailed: "Building the file failed: {message}",
   downloadNote:
-    "The download keeps the original sheets, values and formatting, with the output columns appended right of the data; the original file is not changed.",
-  summaryChartNote: "The summary sheet written here has no chart (insert one in WPS/Excel).",
+    "The download keeps everything the file had (sheets, values, formulas, formatting, charts, images) and only adds the output columns and the summary sheet; the original file is not changed.",
   fileInputLabel: "Choose the workbook to fill",
 };
 

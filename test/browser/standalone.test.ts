@@ -143,7 +143,7 @@ test("a file that is not a workbook gets a clear Chinese message", async () => {
   try {
     await tab.page.setInputFiles("#xsg-file-input", bad);
     await tab.page.getByText("无法打开文件").waitFor();
-    await tab.page.getByText(/另存为” \.xlsx/).waitFor();
+    await tab.page.getByText(/另存为”不加密的 \.xlsx/).waitFor();
     expect(tab.errors).toEqual([]);
   } finally {
     await tab.close();

@@ -16,8 +16,7 @@ import {
 } from "../../../src/fill";
 import { ExcelFillHost } from "../../../taskpane/excel";
 import { toExcelInput } from "../../../taskpane/excel/cell-input";
-import { contentOfCell } from "../../../taskpane/file/cells";
-import { mergedAreasOf, usedArea } from "../../../taskpane/file/file-fill-host";
+import { contentOfCell, mergedAreasOf, usedArea } from "./exceljs-cells";
 import {
   installExcelDouble,
   uninstallExcelDouble,

@@ -11,6 +11,7 @@ import { OUTPUT_COLUMNS } from "../../../src/fill";
 import { main } from "../../../bin/xsg";
 import { NOTES_SHEET, SAMPLE_HEADER_ROW, SAMPLE_PATH, SAMPLE_SHEET, SAMPLE_YEAR } from "../../../examples/generate";
 import { fileValues, fillLikeTheAddin, shownValue, type AddinFill } from "./excel-twin";
+import { readZip } from "../../../taskpane/file/xlsx/zip";
 
 jest.setTimeout(120_000);
 
@@ -116,4 +117,19 @@ test("formatting is kept: merges, frozen panes, widths, filter, fonts, fills, nu
 
 test("the input file is untouched", () => {
   expect(fs.readFileSync(path.join(dir, "sample.xlsx")).equals(fs.readFileSync(SAMPLE_PATH))).toBe(true);
+});
+
+test("every part of the package the fill does not change is copied byte for byte", () => {
+  const parts = (file: string) => new Map(readZip(new Uint8Array(fs.readFileSync(file))).map((e) => [e.name, e]));
+  const before = parts(SAMPLE_PATH);
+  const after = parts(path.join(dir, "sample.filled.xlsx"));
+  const rewritten = ["[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml"];
+  for (const [name, entry] of before) {
+    if (rewritten.includes(name) || name.startsWith("xl/calcChain")) continue;
+    expect({ name, same: Buffer.from(after.get(name)!.raw).equals(Buffer.from(entry.raw)) }).toEqual({
+      name,
+      same: true,
+    });
+  }
+  expect([...after.keys()].filter((name) => !before.has(name))).toEqual([]);
 });

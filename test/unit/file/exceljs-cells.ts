@@ -1,13 +1,14 @@
 /**
- * exceljs cell values ↔ the fill engine's CellValue (what a cell shows) and CellContent (what it
- * holds exactly, for undo and the overwrite check). Mirrors taskpane/excel/cell-input.ts for files.
+ * An independent reader for the file tests: exceljs cells → the fill engine's CellValue and
+ * CellContent, the used area and the merges of an exceljs sheet. The add-in reads files with its
+ * own XlsxPackage; tests read what it wrote with exceljs, so a fault in one cannot hide in the other.
  *
  * exceljs shapes: number | string | boolean | Date | null, { formula | sharedFormula, result },
  * { richText: [{ text }] }, { text, hyperlink }, { error: "#N/A" }; a merged cell other than the
  * top-left one reports its master's value, which Excel does not: it reads as empty here.
  */
 import type ExcelJS from "exceljs";
-import type { CellContent, CellValue } from "../../src/fill/types";
+import type { CellArea, CellContent, CellValue } from "../../../src/fill/types";
 
 /** Days from Excel's epoch (1899-12-30, which absorbs the 1900 leap-year bug) to 1970-01-01. */
 const EXCEL_EPOCH_OFFSET_DAYS = 25569;
@@ -69,11 +70,40 @@ export function contentOfCell(cell: ExcelJS.Cell | undefined, date1904 = false):
   return null;
 }
 
-/** The exceljs value that makes a cell hold `content`. */
-export function cellValueOf(content: CellContent): ExcelJS.CellValue {
-  if (content === null) return null;
-  if (typeof content === "number") return Number.isFinite(content) ? content : null;
-  if (typeof content !== "object") return content;
-  if ("formula" in content) return { formula: content.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
-  return { error: content.error } as ExcelJS.CellErrorValue;
+/** The smallest rectangle holding every non-empty cell (0-based), or null for an empty sheet. */
+export function usedArea(sheet: ExcelJS.Worksheet): CellArea | null {
+  let top = Infinity;
+  let bottom = -1;
+  let left = Infinity;
+  let right = -1;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    let any = false;
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      if (cell.value === null || cell.value === undefined || cell.value === "") return;
+      any = true;
+      left = Math.min(left, columnNumber);
+      right = Math.max(right, columnNumber);
+    });
+    if (any) {
+      top = Math.min(top, rowNumber);
+      bottom = rowNumber;
+    }
+  });
+  if (bottom < 0) return null;
+  return { top: top - 1, left: left - 1, rows: bottom - top + 1, columns: right - left + 1 };
+}
+
+/** Merged areas of a sheet, 0-based (from exceljs's private map; its public model copies every row). */
+export function mergedAreasOf(sheet: ExcelJS.Worksheet): CellArea[] {
+  const merges = (
+    sheet as unknown as {
+      _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }>;
+    }
+  )._merges;
+  return Object.values(merges ?? {}).map(({ model: m }) => ({
+    top: m.top - 1,
+    left: m.left - 1,
+    rows: m.bottom - m.top + 1,
+    columns: m.right - m.left + 1,
+  }));
 }

@@ -1,0 +1,305 @@
+/**
+ * An .xlsx package as the fill needs it: the sheet list, shared strings and cell formats read,
+ * sheets indexed on demand, and on save only the parts that changed are rewritten — the
+ * filled sheet, the styles when new cells needed a look, the workbook when a summary sheet was
+ * added. Every other part (charts, pivot tables, images, comments, themes, macros' neighbours)
+ * is copied byte for byte.
+ */
+import { portableCodec, type Codec } from "./codec";
+import { SheetGrid } from "./sheet-grid";
+import { StyleSheet } from "./styles";
+import {
+  attribute,
+  decodeXml,
+  elements,
+  escapeXmlAttribute,
+  openTag,
+  rootPrefix,
+  runText,
+  utf8Decoder,
+  utf8Encoder,
+} from "./xml";
+import { entryData, readZip, writeZip, type ZipEntry, type ZipPart } from "./zip";
+
+export interface SheetEntry {
+  readonly name: string;
+  readonly state: "visible" | "hidden" | "veryHidden";
+  /** Part name in the zip, e.g. "xl/worksheets/sheet1.xml"; null for a chart sheet or a dialog sheet. */
+  readonly part: string | null;
+}
+
+const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+
+/** "xl/workbook.xml" + "worksheets/sheet1.xml" → "xl/worksheets/sheet1.xml"; absolute targets start at the root. */
+export function resolvePartName(base: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = base.split("/").slice(0, -1);
+  for (const step of target.split("/")) {
+    if (step === "..") parts.pop();
+    else if (step !== ".") parts.push(step);
+  }
+  return parts.join("/");
+}
+
+function relsPartOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+}
+
+function parseRelationships(xml: string): Relationship[] {
+  const prefix = rootPrefix(xml, "Relationships");
+  return elements(xml, `${prefix}Relationship`).map((element) => {
+    const tag = openTag(element);
+    return {
+      id: attribute(tag, "Id") ?? "",
+      type: attribute(tag, "Type") ?? "",
+      target: attribute(tag, "Target") ?? "",
+    };
+  });
+}
+
+/** An added sheet: its XML and the parts that go with it (a drawing, a chart). */
+export interface NewSheet {
+  readonly name: string;
+  readonly xml: string;
+  /** Extra parts keyed by name relative to the package root, with their content types. */
+  readonly parts?: readonly { readonly name: string; readonly xml: string; readonly contentType?: string }[];
+  /** The new sheet's own relationships (e.g. to its drawing). */
+  readonly rels?: readonly { readonly id: string; readonly type: string; readonly target: string }[];
+}
+
+export class XlsxPackage {
+  readonly sheets: readonly SheetEntry[];
+  readonly date1904: boolean;
+  readonly activeTab: number;
+  readonly sharedStrings: readonly string[];
+  readonly styles: StyleSheet | null;
+  private readonly entries: Map<string, ZipEntry>;
+  private readonly order: string[];
+  private readonly grids = new Map<string, SheetGrid>();
+  private readonly workbookPart: string;
+  private readonly stylesPart: string | null;
+  private readonly added: NewSheet[] = [];
+
+  private constructor(
+    entries: readonly ZipEntry[],
+    private readonly codec: Codec,
+  ) {
+    this.entries = new Map(entries.map((e) => [e.name, e]));
+    this.order = entries.map((e) => e.name);
+    const rootRels = parseRelationships(this.text("_rels/.rels"));
+    const office = rootRels.find((r) => r.type.endsWith("/officeDocument"));
+    this.workbookPart = office ? resolvePartName("", office.target) : "xl/workbook.xml";
+    const workbook = this.text(this.workbookPart);
+    const prefix = rootPrefix(workbook, "workbook");
+    const rels = parseRelationships(this.textOrEmpty(relsPartOf(this.workbookPart)));
+    const target = (id: string | null) => {
+      const rel = rels.find((r) => r.id === id);
+      return rel ? { part: resolvePartName(this.workbookPart, rel.target), type: rel.type } : null;
+    };
+    this.sheets = elements(workbook, `${prefix}sheet`).map((element) => {
+      const tag = openTag(element);
+      const id = /\s[\w.-]+:id="([^"]*)"/.exec(tag)?.[1] ?? null;
+      const found = target(id);
+      const state = attribute(tag, "state");
+      return {
+        name: attribute(tag, "name") ?? "",
+        state: state === "hidden" || state === "veryHidden" ? state : "visible",
+        part: found && found.type.endsWith("/worksheet") && this.entries.has(found.part) ? found.part : null,
+      };
+    });
+    const workbookPr = elements(workbook, `${prefix}workbookPr`)[0];
+    const date1904 = workbookPr ? attribute(openTag(workbookPr), "date1904") : null;
+    this.date1904 = date1904 === "1" || date1904 === "true";
+    const view = elements(workbook, `${prefix}workbookView`)[0];
+    this.activeTab = Number(view ? (attribute(openTag(view), "activeTab") ?? 0) : 0) || 0;
+
+    const strings = rels.find((r) => r.type.endsWith("/sharedStrings"));
+    const stringsPart = strings ? resolvePartName(this.workbookPart, strings.target) : null;
+    this.sharedStrings = stringsPart && this.entries.has(stringsPart) ? parseSharedStrings(this.text(stringsPart)) : [];
+    const styles = rels.find((r) => r.type.endsWith("/styles"));
+    this.stylesPart = styles ? resolvePartName(this.workbookPart, styles.target) : null;
+    this.styles =
+      this.stylesPart && this.entries.has(this.stylesPart) ? new StyleSheet(this.text(this.stylesPart)) : null;
+  }
+
+  static open(bytes: Uint8Array, codec: Codec = portableCodec): XlsxPackage {
+    return new XlsxPackage(readZip(bytes), codec);
+  }
+
+  /** The indexed sheet (parsed on first use). */
+  grid(name: string): SheetGrid {
+    const sheet = this.sheets.find((s) => s.name === name);
+    if (!sheet?.part) throw new Error(`工作簿中没有名为“${name}”的工作表`);
+    let grid = this.grids.get(sheet.part);
+    if (!grid) {
+      grid = new SheetGrid(this.text(sheet.part), this.sharedStrings, this.styles);
+      this.grids.set(sheet.part, grid);
+    }
+    return grid;
+  }
+
+  /** Every sheet name, added ones included (for unique names). */
+  get sheetNames(): string[] {
+    return [...this.sheets.map((s) => s.name), ...this.added.map((s) => s.name)];
+  }
+
+  addSheet(sheet: NewSheet): void {
+    this.added.push(sheet);
+  }
+
+  /** Whether a part of this name exists or is about to be added (new parts pick free names). */
+  hasPart(name: string): boolean {
+    return this.entries.has(name) || this.added.some((s) => s.parts?.some((p) => p.name === name));
+  }
+
+  /** The package with every change applied. */
+  save(): Uint8Array {
+    const changed = new Map<string, string>();
+    for (const [part, grid] of this.grids) if (grid.changed) changed.set(part, grid.serialize());
+    const anyChange = changed.size > 0 || this.added.length > 0;
+    if (this.styles?.changed && this.stylesPart) changed.set(this.stylesPart, this.styles.serialize());
+    const dropped = new Set<string>();
+    if (anyChange) {
+      this.addSheetsAndRecalc(changed, dropped);
+    }
+    const parts: ZipPart[] = [];
+    for (const name of this.order) {
+      if (dropped.has(name)) continue;
+      const text = changed.get(name);
+      if (text !== undefined) {
+        parts.push({ name, data: utf8Encoder.encode(text) });
+        changed.delete(name);
+      } else parts.push({ copy: this.entries.get(name)! });
+    }
+    for (const [name, text] of changed) parts.push({ name, data: utf8Encoder.encode(text) });
+    return writeZip(parts, this.codec);
+  }
+
+  /**
+   * Workbook-level edits of a changed package: new sheets registered, the calculation chain
+   * dropped (it may list cells that no longer hold formulas; Excel rebuilds it), and a full
+   * recalculation on open so formulas over the filled columns show current values.
+   */
+  private addSheetsAndRecalc(changed: Map<string, string>, dropped: Set<string>): void {
+    const relsPart = relsPartOf(this.workbookPart);
+    let workbook = this.text(this.workbookPart);
+    let rels = this.textOrEmpty(relsPart);
+    let types = this.text("[Content_Types].xml");
+    const prefix = rootPrefix(workbook, "workbook");
+    const relPrefix = rootPrefix(rels, "Relationships");
+
+    const chain = parseRelationships(rels).find((r) => r.type.endsWith("/calcChain"));
+    if (chain) {
+      const chainPart = resolvePartName(this.workbookPart, chain.target);
+      dropped.add(chainPart);
+      rels = rels.replace(new RegExp(`<${relPrefix}Relationship[^>]*Id="${chain.id}"[^>]*/>`), "");
+      types = types.replace(new RegExp(`<Override[^>]*PartName="/${chainPart}"[^>]*/>`), "");
+    }
+
+    const usedIds = new Set(parseRelationships(rels).map((r) => r.id));
+    let sheetId = Math.max(
+      0,
+      ...elements(workbook, `${prefix}sheet`).map((s) => Number(attribute(openTag(s), "sheetId")) || 0),
+    );
+    let fileNumber = 1;
+    for (const sheet of this.added) {
+      while (
+        this.entries.has(`xl/worksheets/sheet${fileNumber}.xml`) ||
+        changed.has(`xl/worksheets/sheet${fileNumber}.xml`)
+      )
+        fileNumber++;
+      const part = `xl/worksheets/sheet${fileNumber}.xml`;
+      let rid = usedIds.size + 1;
+      while (usedIds.has(`rId${rid}`)) rid++;
+      usedIds.add(`rId${rid}`);
+      sheetId++;
+      changed.set(part, sheet.xml);
+      types = types.replace(
+        "</Types>",
+        `<Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT_TYPE}"/></Types>`,
+      );
+      rels = rels.replace(
+        `</${relPrefix}Relationships>`,
+        `<${relPrefix}Relationship Id="rId${rid}" Type="${REL_TYPE}/worksheet" Target="${relativeTarget(this.workbookPart, part)}"/></${relPrefix}Relationships>`,
+      );
+      const relNs = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
+        workbook,
+      )?.[1];
+      const idAttribute = relNs
+        ? `${relNs}:id`
+        : 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id';
+      workbook = workbook.replace(
+        `</${prefix}sheets>`,
+        `<${prefix}sheet name="${escapeXmlAttribute(sheet.name)}" sheetId="${sheetId}" ${idAttribute}="rId${rid}"/></${prefix}sheets>`,
+      );
+      for (const extra of sheet.parts ?? []) {
+        changed.set(extra.name, extra.xml);
+        if (extra.contentType)
+          types = types.replace(
+            "</Types>",
+            `<Override PartName="/${extra.name}" ContentType="${extra.contentType}"/></Types>`,
+          );
+      }
+      if (sheet.rels?.length) {
+        changed.set(
+          relsPartOf(part),
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheet.rels
+            .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXmlAttribute(r.target)}"/>`)
+            .join("")}</Relationships>`,
+        );
+      }
+      fileNumber++;
+    }
+    workbook = withFullCalcOnLoad(workbook, prefix);
+    changed.set(this.workbookPart, workbook);
+    if (rels) changed.set(relsPart, rels);
+    changed.set("[Content_Types].xml", types);
+  }
+
+  private text(part: string): string {
+    const entry = this.entries.get(part);
+    if (!entry) throw new Error(`缺少 ${part}`);
+    return utf8Decoder.decode(entryData(entry, this.codec));
+  }
+
+  private textOrEmpty(part: string): string {
+    return this.entries.has(part) ? this.text(part) : "";
+  }
+}
+
+/** Target of a relationship from `from` to `to`, relative to `from`'s folder. */
+function relativeTarget(from: string, to: string): string {
+  const base = from.split("/").slice(0, -1).join("/");
+  return base && to.startsWith(`${base}/`) ? to.slice(base.length + 1) : `/${to}`;
+}
+
+function withFullCalcOnLoad(workbook: string, prefix: string): string {
+  const calcPr = elements(workbook, `${prefix}calcPr`)[0];
+  if (calcPr) {
+    const tag = openTag(calcPr);
+    const updated = /\sfullCalcOnLoad=/.test(tag)
+      ? tag.replace(/fullCalcOnLoad="[^"]*"/, 'fullCalcOnLoad="1"')
+      : tag.replace(/\s*(\/?>)$/, ' fullCalcOnLoad="1"$1');
+    return workbook.replace(tag, updated);
+  }
+  // calcPr follows definedNames (else externalReferences, functionGroups, sheets) in CT_Workbook's sequence.
+  const anchor = ["definedNames", "externalReferences", "functionGroups", "sheets"]
+    .map((name) => `</${prefix}${name}>`)
+    .find((close) => workbook.includes(close)) as string;
+  return workbook.replace(anchor, `${anchor}<${prefix}calcPr fullCalcOnLoad="1"/>`);
+}
+
+function parseSharedStrings(xml: string): string[] {
+  const prefix = rootPrefix(xml, "sst");
+  return elements(xml, `${prefix}si`).map((item) => runText(item, prefix));
+}
+
+export { decodeXml };

@@ -1,0 +1,664 @@
+/**
+ * One worksheet's XML, indexed without building a cell object per cell: the start and end of
+ * every row and cell are kept in typed arrays, and a cell's value is decoded only when the fill
+ * reads it. Writes are kept aside (an overlay of rectangles, newest last) and merged into the
+ * XML on save, so every cell the fill did not write keeps its exact bytes — styles, shared
+ * formulas, rich text, everything.
+ *
+ * Values read like Excel's `values` (what the add-in sees): dates are serial numbers, a formula
+ * reads as its cached result, an error as { error: "#N/A" }.
+ */
+import type { CellArea, CellContent, CellValue } from "../../../src/fill/types";
+import { shiftFormula } from "./formula-shift";
+import type { StyleSheet } from "./styles";
+import {
+  attribute,
+  decodeXml,
+  elements,
+  escapeXmlText,
+  openTag,
+  rootPrefix,
+  runText,
+  withAttribute,
+  withoutAttribute,
+} from "./xml";
+
+/** Marks an overlay cell that puts back the original cell exactly (undo). */
+const ORIGINAL = Symbol("original");
+type OverlayCell = CellContent | typeof ORIGINAL;
+
+interface Write {
+  readonly area: CellArea;
+  readonly cells: readonly (readonly OverlayCell[])[];
+}
+
+/** Growable Int32 column for the index. */
+class IntColumn {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+const GT = 62;
+const SLASH = 47;
+
+function isNameEnd(code: number): boolean {
+  return code === 32 || code === GT || code === SLASH || code === 9 || code === 10 || code === 13;
+}
+
+/** "AB12" → 0-based column (27); -1 when the text does not start with letters. */
+function columnOfReference(xml: string, at: number): number {
+  let col = 0;
+  let i = at;
+  for (;;) {
+    const code = xml.charCodeAt(i);
+    if (code >= 65 && code <= 90) col = col * 26 + code - 64;
+    else break;
+    i++;
+  }
+  return i === at ? -1 : col - 1;
+}
+
+function rowOfReference(text: string): number {
+  const digits = /\d+/.exec(text);
+  return digits ? Number(digits[0]) - 1 : -1;
+}
+
+export function columnLetters(column: number): string {
+  let s = "";
+  for (let v = column + 1; v > 0; v = Math.floor((v - 1) / 26)) s = String.fromCharCode(65 + ((v - 1) % 26)) + s;
+  return s;
+}
+
+/** "B3:D7" → 0-based area; "B3" → one cell. */
+export function parseReference(ref: string): CellArea | null {
+  const match = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(ref.trim());
+  if (!match) return null;
+  const left = columnOfReference(match[1], 0);
+  const top = Number(match[2]) - 1;
+  const right = match[3] ? columnOfReference(match[3], 0) : left;
+  const bottom = match[4] ? Number(match[4]) - 1 : top;
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    rows: Math.abs(bottom - top) + 1,
+    columns: Math.abs(right - left) + 1,
+  };
+}
+
+function areaReference(area: CellArea): string {
+  const first = `${columnLetters(area.left)}${area.top + 1}`;
+  if (area.rows === 1 && area.columns === 1) return first;
+  return `${first}:${columnLetters(area.left + area.columns - 1)}${area.top + area.rows}`;
+}
+
+function union(a: CellArea | null, b: CellArea): CellArea {
+  if (!a) return b;
+  const top = Math.min(a.top, b.top);
+  const left = Math.min(a.left, b.left);
+  const bottom = Math.max(a.top + a.rows, b.top + b.rows);
+  const right = Math.max(a.left + a.columns, b.left + b.columns);
+  return { top, left, rows: bottom - top, columns: right - left };
+}
+
+function sameContent(a: CellContent, b: CellContent): boolean {
+  if (a === b) return true;
+  if ((a === null || a === "") && (b === null || b === "")) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if ("formula" in a && "formula" in b) return a.formula === b.formula;
+  if ("error" in a && "error" in b) return a.error === b.error;
+  return false;
+}
+
+export class SheetGrid {
+  private readonly prefix: string;
+  /** Offsets of `<sheetData>`'s content (between its open and close tags). */
+  private readonly dataStart: number;
+  private readonly dataEnd: number;
+  private readonly dataSelfClosing: boolean;
+  // Rows, in document order (ascending row numbers).
+  private readonly rowNumber = new IntColumn();
+  private readonly rowStart = new IntColumn();
+  private readonly rowOpenEnd = new IntColumn();
+  private readonly rowEnd = new IntColumn();
+  private readonly rowFirstCell = new IntColumn();
+  // Cells, in document order; a row's cells are rowFirstCell[r] .. rowFirstCell[r+1]-1.
+  private readonly cellColumn = new IntColumn();
+  private readonly cellStart = new IntColumn();
+  private readonly cellEnd = new IntColumn();
+  /** Sheet row (0-based) → index in the row columns, or -1. */
+  private rowIndexByNumber = new Int32Array(0);
+  private used: CellArea | null = null;
+  /** usedArea() with the writes, computed when asked after a write. */
+  private usedWithWrites: CellArea | null | undefined = undefined;
+  private readonly writes: Write[] = [];
+  private readonly widths = new Map<number, number>();
+  private sharedMasters: Map<string, { row: number; column: number; text: string }> | null = null;
+
+  constructor(
+    private readonly xml: string,
+    private readonly sharedStrings: readonly string[],
+    private readonly styles: StyleSheet | null,
+  ) {
+    this.prefix = rootPrefix(xml, "worksheet");
+    const open = xml.indexOf(`<${this.prefix}sheetData`);
+    if (open < 0) throw new Error("工作表缺少 sheetData");
+    const openEnd = xml.indexOf(">", open);
+    this.dataSelfClosing = xml.charCodeAt(openEnd - 1) === SLASH;
+    this.dataStart = openEnd + 1;
+    this.dataEnd = this.dataSelfClosing ? openEnd + 1 : xml.indexOf(`</${this.prefix}sheetData>`, openEnd);
+    this.index();
+  }
+
+  /** Whether anything was written (the package rewrites only changed sheets). */
+  get changed(): boolean {
+    return this.writes.length > 0;
+  }
+
+  get protected(): boolean {
+    const element = elements(this.xml, `${this.prefix}sheetProtection`, this.dataEnd)[0];
+    if (!element) return false;
+    const sheet = attribute(openTag(element), "sheet");
+    return sheet === "1" || sheet === "true";
+  }
+
+  /** The smallest rectangle holding every cell with a value (0-based), or null for an empty sheet. */
+  usedArea(): CellArea | null {
+    if (this.usedWithWrites === undefined) this.usedWithWrites = this.computeUsedArea();
+    return this.usedWithWrites;
+  }
+
+  /** The original used area widened by written cells that hold something now (an undone fill adds nothing). */
+  private computeUsedArea(): CellArea | null {
+    let written: CellArea | null = null;
+    for (const write of this.writes) written = union(written, write.area);
+    if (!written) return this.used;
+    let top = -1;
+    let bottom = -1;
+    let left = Infinity;
+    let right = -1;
+    this.readContents(written).forEach((line, r) =>
+      line.forEach((cell, c) => {
+        if (cell === null || cell === "") return;
+        if (top < 0) top = r;
+        bottom = r;
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }),
+    );
+    if (top < 0) return this.used;
+    return union(this.used, {
+      top: written.top + top,
+      left: written.left + left,
+      rows: bottom - top + 1,
+      columns: right - left + 1,
+    });
+  }
+
+  mergedAreas(): CellArea[] {
+    return elements(this.xml, `${this.prefix}mergeCell`, this.dataEnd)
+      .map((element) => parseReference(attribute(openTag(element), "ref") ?? ""))
+      .filter((area): area is CellArea => area !== null);
+  }
+
+  /** Values of an area as Excel's `values` gives them (the overlay included). */
+  readValues(area: CellArea): CellValue[][] {
+    return this.readArea(
+      area,
+      (cell) => this.valueOf(cell),
+      (content) => contentValue(content),
+    );
+  }
+
+  /** Exact contents of an area (the overlay included). */
+  readContents(area: CellArea): CellContent[][] {
+    return this.readArea(
+      area,
+      (cell) => this.contentOf(cell),
+      (content) => content,
+    );
+  }
+
+  /**
+   * Keep a write. A cell written back to exactly what it held (undo) is marked to restore its
+   * original XML, so an undone fill leaves the cell's bytes as they were.
+   */
+  write(area: CellArea, cells: readonly (readonly CellContent[])[]): void {
+    const before = this.readArea(
+      area,
+      (cell) => this.contentOf(cell),
+      () => undefined,
+      false,
+    );
+    const overlay = cells.map((line, r) =>
+      Array.from({ length: area.columns }, (_, c): OverlayCell => {
+        const content = line[c] ?? null;
+        return sameContent(content, before[r][c] ?? null) ? ORIGINAL : content;
+      }),
+    );
+    this.writes.push({ area, cells: overlay });
+    this.usedWithWrites = undefined;
+  }
+
+  /** Give column `column` this width (characters) on save, unless the sheet already sets one. */
+  ensureColumnWidth(column: number, width: number): void {
+    if (!this.widths.has(column)) this.widths.set(column, width);
+  }
+
+  /** The sheet's XML with the overlay merged in. */
+  serialize(): string {
+    if (!this.changed) return this.xml;
+    const x = this.xml;
+    const head = this.patchHead(x.slice(0, this.dataSelfClosing ? this.dataStart - 2 : this.dataStart));
+    const chunks: string[] = [this.dataSelfClosing ? `${head}>` : head];
+    const touched = this.touchedRows();
+    const rowCount = this.rowNumber.length;
+    let copyFrom = this.dataStart;
+    let ri = 0;
+    for (const row of touched) {
+      while (ri < rowCount && this.rowNumber.data[ri] < row) ri++;
+      const exists = ri < rowCount && this.rowNumber.data[ri] === row;
+      const at = exists ? this.rowStart.data[ri] : ri < rowCount ? this.rowStart.data[ri] : this.dataEnd;
+      chunks.push(x.slice(copyFrom, at));
+      chunks.push(this.rowXml(row, exists ? ri : -1));
+      copyFrom = exists ? this.rowEnd.data[ri] : at;
+    }
+    chunks.push(x.slice(copyFrom, this.dataEnd));
+    chunks.push(this.dataSelfClosing ? `</${this.prefix}sheetData>${x.slice(this.dataEnd)}` : x.slice(this.dataEnd));
+    return chunks.join("");
+  }
+
+  // ---- reading ----
+
+  private index(): void {
+    const x = this.xml;
+    const p = this.prefix;
+    const rowOpen = `<${p}row`;
+    const rowClose = `</${p}row>`;
+    const cellOpen = `<${p}c`;
+    const cellClose = `</${p}c>`;
+    let top = Infinity;
+    let bottom = -1;
+    let left = Infinity;
+    let right = -1;
+    let previousRow = -1;
+    let pos = x.indexOf(rowOpen, this.dataStart);
+    while (pos >= 0 && pos < this.dataEnd) {
+      const tagEnd = x.indexOf(">", pos);
+      const tag = x.slice(pos, tagEnd + 1);
+      const r = attribute(tag, "r");
+      const row = r === null ? previousRow + 1 : Number(r) - 1;
+      if (!(row > previousRow)) throw new Error(`工作表的第 ${row + 1} 行顺序异常（文件可能已损坏）`);
+      previousRow = row;
+      this.rowNumber.push(row);
+      this.rowStart.push(pos);
+      this.rowOpenEnd.push(tagEnd + 1);
+      this.rowFirstCell.push(this.cellColumn.length);
+      let rowHasValue = false;
+      if (x.charCodeAt(tagEnd - 1) === SLASH) {
+        this.rowEnd.push(tagEnd + 1);
+        pos = x.indexOf(rowOpen, tagEnd);
+        continue;
+      }
+      const end = x.indexOf(rowClose, tagEnd);
+      let previousColumn = -1;
+      let c = x.indexOf(cellOpen, tagEnd);
+      while (c >= 0 && c < end) {
+        if (!isNameEnd(x.charCodeAt(c + cellOpen.length))) {
+          c = x.indexOf(cellOpen, c + 1);
+          continue;
+        }
+        const cTagEnd = x.indexOf(">", c);
+        const selfClosing = x.charCodeAt(cTagEnd - 1) === SLASH;
+        const cEnd = selfClosing ? cTagEnd + 1 : x.indexOf(cellClose, cTagEnd) + cellClose.length;
+        const column = this.columnOfCell(c, cTagEnd, previousColumn);
+        previousColumn = column;
+        this.cellColumn.push(column);
+        this.cellStart.push(c);
+        this.cellEnd.push(cEnd);
+        // A cell with content (<v>, <is>, <f>) counts for the used area; a styled empty cell does not.
+        if (!selfClosing && cEnd - cTagEnd > cellClose.length + 1) {
+          rowHasValue = true;
+          if (column < left) left = column;
+          if (column > right) right = column;
+        }
+        c = x.indexOf(cellOpen, cEnd);
+      }
+      this.rowEnd.push(end + rowClose.length);
+      if (rowHasValue) {
+        if (row < top) top = row;
+        bottom = row;
+      }
+      pos = x.indexOf(rowOpen, end);
+    }
+    this.rowFirstCell.push(this.cellColumn.length);
+    this.rowIndexByNumber = new Int32Array(previousRow + 1).fill(-1);
+    for (let i = 0; i < this.rowNumber.length; i++) this.rowIndexByNumber[this.rowNumber.data[i]] = i;
+    this.used = bottom < 0 ? null : { top, left, rows: bottom - top + 1, columns: right - left + 1 };
+  }
+
+  private columnOfCell(start: number, tagEnd: number, previous: number): number {
+    const x = this.xml;
+    let at = x.indexOf(' r="', start);
+    if (at < 0 || at > tagEnd) {
+      // Attributes may be separated by other whitespace, and r is optional (then: the next column).
+      const tag = x.slice(start, tagEnd);
+      const match = /\sr="([A-Z]+)/.exec(tag);
+      return match ? columnOfReference(match[1], 0) : previous + 1;
+    }
+    at += 4;
+    const column = columnOfReference(x, at);
+    return column < 0 ? previous + 1 : column;
+  }
+
+  /** The cell index at (row index, column), or -1. */
+  private cellAt(rowIndex: number, column: number): number {
+    let lo = this.rowFirstCell.data[rowIndex];
+    let hi = this.rowFirstCell.data[rowIndex + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = this.cellColumn.data[mid];
+      if (c === column) return mid;
+      if (c < column) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  private rowIndexOf(row: number): number {
+    return row >= 0 && row < this.rowIndexByNumber.length ? this.rowIndexByNumber[row] : -1;
+  }
+
+  private readArea<T>(
+    area: CellArea,
+    read: (cell: number) => T,
+    fromOverlay: (content: CellContent) => T,
+    withOverlay = true,
+  ): T[][] {
+    const out: T[][] = new Array(area.rows);
+    const empty = read(-1);
+    const right = area.left + area.columns;
+    for (let r = 0; r < area.rows; r++) {
+      const line: T[] = new Array(area.columns).fill(empty);
+      const ri = this.rowIndexOf(area.top + r);
+      if (ri >= 0) {
+        const last = this.rowFirstCell.data[ri + 1];
+        for (let ci = this.rowFirstCell.data[ri]; ci < last; ci++) {
+          const column = this.cellColumn.data[ci];
+          if (column >= area.left && column < right) line[column - area.left] = read(ci);
+        }
+      }
+      out[r] = line;
+    }
+    if (withOverlay)
+      this.applyOverlay(area, out, (cell, row, column) =>
+        cell === ORIGINAL ? read(this.cellAt2(row, column)) : fromOverlay(cell),
+      );
+    return out;
+  }
+
+  private cellAt2(row: number, column: number): number {
+    const ri = this.rowIndexOf(row);
+    return ri < 0 ? -1 : this.cellAt(ri, column);
+  }
+
+  /** Overlay cells over `out` (an area read from the original), oldest write first. */
+  private applyOverlay<T>(
+    area: CellArea,
+    out: T[][],
+    convert: (cell: OverlayCell, row: number, column: number) => T,
+  ): void {
+    for (const write of this.writes) {
+      const w = write.area;
+      const top = Math.max(area.top, w.top);
+      const bottom = Math.min(area.top + area.rows, w.top + w.rows);
+      const left = Math.max(area.left, w.left);
+      const right = Math.min(area.left + area.columns, w.left + w.columns);
+      for (let row = top; row < bottom; row++) {
+        for (let column = left; column < right; column++) {
+          out[row - area.top][column - area.left] = convert(write.cells[row - w.top][column - w.left], row, column);
+        }
+      }
+    }
+  }
+
+  private cellTag(cell: number): string {
+    const start = this.cellStart.data[cell];
+    return this.xml.slice(start, this.xml.indexOf(">", start) + 1);
+  }
+
+  /** Text of child element `name` of a cell (decoded), or null. */
+  private childText(cell: number, name: string): string | null {
+    const x = this.xml;
+    const start = this.cellStart.data[cell];
+    const end = this.cellEnd.data[cell];
+    const open = `<${this.prefix}${name}`;
+    let at = x.indexOf(open, start + 2);
+    while (at >= 0 && at < end && !isNameEnd(x.charCodeAt(at + open.length))) at = x.indexOf(open, at + 1);
+    if (at < 0 || at >= end) return null;
+    const tagEnd = x.indexOf(">", at);
+    if (x.charCodeAt(tagEnd - 1) === SLASH) return "";
+    const close = x.indexOf(`</${this.prefix}${name}>`, tagEnd);
+    return decodeXml(x.slice(tagEnd + 1, close));
+  }
+
+  private valueOf(cell: number): CellValue {
+    if (cell < 0) return null;
+    const x = this.xml;
+    const start = this.cellStart.data[cell];
+    if (x.charCodeAt(x.indexOf(">", start) - 1) === SLASH) return null;
+    const type = attribute(this.cellTag(cell), "t");
+    if (type === "inlineStr") {
+      const end = this.cellEnd.data[cell];
+      return runText(x.slice(start, end), this.prefix);
+    }
+    const v = this.childText(cell, "v");
+    if (v === null) return null;
+    switch (type) {
+      case "s":
+        return this.sharedStrings[Number(v)] ?? null;
+      case "str":
+        return v;
+      case "b":
+        return v === "1" || v === "true";
+      case "e":
+        return { error: v };
+      case "d":
+        return isoDateSerial(v);
+      default: {
+        const n = Number(v);
+        return v.trim() === "" || !Number.isFinite(n) ? null : n;
+      }
+    }
+  }
+
+  private contentOf(cell: number): CellContent {
+    if (cell < 0) return null;
+    const f = this.childText(cell, "f");
+    if (f !== null) return { formula: `=${f === "" ? this.sharedFormula(cell) : f}` };
+    const value = this.valueOf(cell);
+    if (value === null || value === undefined) return null;
+    if (typeof value === "object") return { error: String((value as { error?: unknown }).error) };
+    return value as CellContent;
+  }
+
+  /** The text a shared formula's child cell stands for: its master's, moved to this cell. */
+  private sharedFormula(cell: number): string {
+    const si = attribute(
+      elements(this.xml.slice(this.cellStart.data[cell], this.cellEnd.data[cell]), `${this.prefix}f`)[0] ?? "",
+      "si",
+    );
+    if (!this.sharedMasters) {
+      this.sharedMasters = new Map();
+      const pattern = new RegExp(
+        `<${this.prefix}c\\s[^>]*?r="([A-Z]+\\d+)"[^>]*>(?:(?!</${this.prefix}c>)[\\s\\S])*?<${this.prefix}f\\s([^>]*)>([^<]+)</${this.prefix}f>`,
+        "g",
+      );
+      for (const match of this.xml.slice(this.dataStart, this.dataEnd).matchAll(pattern)) {
+        const id = attribute(` ${match[2]}`, "si");
+        if (id !== null && attribute(` ${match[2]}`, "ref") !== null) {
+          this.sharedMasters.set(id, {
+            row: rowOfReference(match[1]),
+            column: columnOfReference(match[1], 0),
+            text: decodeXml(match[3]),
+          });
+        }
+      }
+    }
+    const master = si === null ? undefined : this.sharedMasters.get(si);
+    if (!master) return "";
+    const row = this.rowNumberOfCell(cell);
+    return shiftFormula(master.text, row - master.row, this.cellColumn.data[cell] - master.column);
+  }
+
+  private rowNumberOfCell(cell: number): number {
+    let lo = 0;
+    let hi = this.rowNumber.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.rowFirstCell.data[mid] <= cell) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.rowNumber.data[lo];
+  }
+
+  // ---- writing ----
+
+  /** Rows any write touches, ascending. */
+  private touchedRows(): number[] {
+    let last = 0;
+    for (const w of this.writes) last = Math.max(last, w.area.top + w.area.rows);
+    const flags = new Uint8Array(last);
+    for (const w of this.writes) flags.fill(1, w.area.top, w.area.top + w.area.rows);
+    const rows: number[] = [];
+    for (let r = 0; r < last; r++) if (flags[r]) rows.push(r);
+    return rows;
+  }
+
+  /** A row's XML with the overlay's cells in column order among the cells it keeps. */
+  private rowXml(row: number, rowIndex: number): string {
+    const overrides = new Map<number, { cell: OverlayCell; left: number }>();
+    for (const w of this.writes) {
+      const a = w.area;
+      if (row < a.top || row >= a.top + a.rows) continue;
+      const line = w.cells[row - a.top];
+      for (let c = 0; c < a.columns; c++) overrides.set(a.left + c, { cell: line[c], left: a.left });
+    }
+    const x = this.xml;
+    // A row only put back (undo) keeps its original bytes, attributes included.
+    if ([...overrides.values()].every((o) => o.cell === ORIGINAL))
+      return rowIndex >= 0 ? x.slice(this.rowStart.data[rowIndex], this.rowEnd.data[rowIndex]) : "";
+    const columns = [...overrides.keys()].sort((a, b) => a - b);
+    const parts: string[] = [];
+    let cellIndex = rowIndex >= 0 ? this.rowFirstCell.data[rowIndex] : 0;
+    const cellLast = rowIndex >= 0 ? this.rowFirstCell.data[rowIndex + 1] : 0;
+    for (const column of columns) {
+      while (cellIndex < cellLast && this.cellColumn.data[cellIndex] < column) {
+        parts.push(x.slice(this.cellStart.data[cellIndex], this.cellEnd.data[cellIndex]));
+        cellIndex++;
+      }
+      const existing = cellIndex < cellLast && this.cellColumn.data[cellIndex] === column ? cellIndex : -1;
+      if (existing >= 0) cellIndex++;
+      const { cell, left } = overrides.get(column)!;
+      if (cell === ORIGINAL) {
+        if (existing >= 0) parts.push(x.slice(this.cellStart.data[existing], this.cellEnd.data[existing]));
+        continue;
+      }
+      const style = existing >= 0 ? attribute(this.cellTag(existing), "s") : this.lookBeside(rowIndex, left);
+      parts.push(cellXml(this.prefix, `${columnLetters(column)}${row + 1}`, style, cell));
+    }
+    while (cellIndex < cellLast) {
+      parts.push(x.slice(this.cellStart.data[cellIndex], this.cellEnd.data[cellIndex]));
+      cellIndex++;
+    }
+    if (rowIndex < 0)
+      return parts.length > 0 ? `<${this.prefix}row r="${row + 1}">${parts.join("")}</${this.prefix}row>` : "";
+    // spans is an optional hint of the row's column range; dropped rather than recomputed.
+    let tag = withoutAttribute(x.slice(this.rowStart.data[rowIndex], this.rowOpenEnd.data[rowIndex]), "spans");
+    if (tag.endsWith("/>")) tag = `${tag.slice(0, -2).trimEnd()}>`;
+    return `${tag}${parts.join("")}</${this.prefix}row>`;
+  }
+
+  /** The look for a new cell: that of the cell just left of the written block, without its number format. */
+  private lookBeside(rowIndex: number, left: number): string | null {
+    if (rowIndex < 0 || left === 0 || !this.styles) return null;
+    const neighbour = this.cellAt(rowIndex, left - 1);
+    if (neighbour < 0) return null;
+    const style = Number(attribute(this.cellTag(neighbour), "s") ?? 0);
+    const look = this.styles.lookOf(style);
+    return look === null ? null : String(look);
+  }
+
+  /** dimension covering the writes; widths for new columns in <cols>. */
+  private patchHead(head: string): string {
+    let out = head;
+    const p = this.prefix;
+    const dimension = elements(out, `${p}dimension`)[0];
+    const area = this.usedArea();
+    if (dimension && area) {
+      const tag = openTag(dimension);
+      const old = parseReference(attribute(tag, "ref") ?? "");
+      out = out.replace(tag, withAttribute(tag, "ref", areaReference(old ? union(old, area) : area)));
+    }
+    if (this.widths.size === 0) return out;
+    const colsStart = out.indexOf(`<${p}cols>`);
+    const existing = colsStart >= 0 ? elements(out, `${p}col`, colsStart) : [];
+    const ranges = existing.map((col) => ({
+      min: Number(attribute(openTag(col), "min")),
+      max: Number(attribute(openTag(col), "max")),
+      xml: col,
+    }));
+    for (const [column, width] of this.widths) {
+      const n = column + 1;
+      if (ranges.some((r) => r.min <= n && n <= r.max)) continue;
+      ranges.push({ min: n, max: n, xml: `<${p}col min="${n}" max="${n}" width="${width}" customWidth="1"/>` });
+    }
+    ranges.sort((a, b) => a.min - b.min);
+    const cols = `<${p}cols>${ranges.map((r) => r.xml).join("")}</${p}cols>`;
+    if (colsStart >= 0) {
+      const close = `</${p}cols>`;
+      const colsEnd = out.indexOf(close, colsStart) + close.length;
+      return out.slice(0, colsStart) + cols + out.slice(colsEnd);
+    }
+    // <cols> goes right before <sheetData> in CT_Worksheet's sequence.
+    const dataAt = out.lastIndexOf(`<${p}sheetData`);
+    return out.slice(0, dataAt) + cols + out.slice(dataAt);
+  }
+}
+
+/** What reading a written cell gives: a formula has no computed value here (Excel would compute it). */
+function contentValue(content: CellContent): CellValue {
+  if (content === null || typeof content !== "object") return content;
+  return "error" in content ? { error: content.error } : null;
+}
+
+const MS_PER_DAY = 86_400_000;
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** t="d" cells hold ISO 8601 dates; Excel's values give the serial number. */
+function isoDateSerial(text: string): number | null {
+  const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
+  return Number.isFinite(ms) ? (ms - EXCEL_EPOCH_MS) / MS_PER_DAY : null;
+}
+
+/** A cell's XML (elements in the sheet's own namespace prefix); "" for an empty unstyled cell. */
+function cellXml(p: string, ref: string, style: string | null, content: CellContent): string {
+  const open = `<${p}c r="${ref}"${style !== null && style !== "0" ? ` s="${style}"` : ""}`;
+  const close = `</${p}c>`;
+  const v = (text: string) => `<${p}v>${text}</${p}v>`;
+  if (content === null || content === "" || (typeof content === "number" && !Number.isFinite(content)))
+    return open.includes(" s=") ? `${open}/>` : "";
+  if (typeof content === "number") return `${open}>${v(String(content))}${close}`;
+  if (typeof content === "boolean") return `${open} t="b">${v(content ? "1" : "0")}${close}`;
+  if (typeof content === "string")
+    return `${open} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXmlText(content)}</${p}t></${p}is>${close}`;
+  if ("formula" in content) return `${open}><${p}f>${escapeXmlText(content.formula.replace(/^=/, ""))}</${p}f>${close}`;
+  return `${open} t="e">${v(escapeXmlText(content.error))}${close}`;
+}
