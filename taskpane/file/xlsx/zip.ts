@@ -86,7 +86,14 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
 
 /** The uncompressed bytes of an entry, checked against its CRC. */
 export function entryData(entry: ZipEntry, codec: Codec): Uint8Array {
-  const data = entry.method === 0 ? entry.raw : codec.inflate(entry.raw, entry.size);
+  let data: Uint8Array;
+  try {
+    data = entry.method === 0 ? entry.raw : codec.inflate(entry.raw, entry.size);
+  } catch (error) {
+    throw new ZipFormatError(
+      `“${entry.name}”的数据已损坏（${error instanceof Error ? error.message : String(error)}）`,
+    );
+  }
   if (data.length !== entry.size || codec.crc32(data) !== entry.crc)
     throw new ZipFormatError(`“${entry.name}”的数据校验失败（文件已损坏）`);
   return data;
