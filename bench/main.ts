@@ -8,6 +8,7 @@ import fs from "fs";
 import path from "path";
 import { benchCore, benchScaling, type CoreResult, type ScalingResult } from "./core";
 import { generateEnterprises } from "./enterprises";
+import { benchFile, type FileBenchResult } from "./file";
 import { benchFill, type FillBenchResult } from "./fill";
 import { benchFunctions, type FunctionsResult } from "./functions-bundle";
 import { bundleSizes, measureAssociate, type AssociateResult, type BundleSizes } from "./load";
@@ -15,7 +16,7 @@ import { collectGarbage, hasExposedGc, machineInfo, MB } from "./measure";
 import { check, formatValue, renderMarkdown, renderTable, replaceFigures, TARGETS, type Row } from "./report";
 
 const ROOT = path.resolve(__dirname, "..");
-const SECTIONS = ["core", "functions", "fill", "load", "scaling"] as const;
+const SECTIONS = ["core", "functions", "fill", "file", "load", "scaling"] as const;
 type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -35,7 +36,7 @@ export interface BenchOptions {
 }
 
 const HELP = `XSG benchmarks — node --expose-gc bench/run.cjs [options]
-  --only core,functions,fill,load,scaling   sections to run (default: all)
+  --only core,functions,fill,file,load,scaling   sections to run (default: all)
   --runs N          timed runs per figure, median reported (default 5)
   --enterprises N   synthetic enterprises for the core (default 1000000)
   --baseline N      enterprises json-rules-engine is timed on, all compared (default 20000)
@@ -147,6 +148,7 @@ export interface Results {
   core: CoreResult | null;
   functions: (Pick<FunctionsResult, "awardCallsPerSec"> & Record<string, unknown>) | null;
   fill: FillBenchResult | null;
+  file: FileBenchResult | null;
   load: (BundleSizes & Omit<Partial<AssociateResult>, "associateMs"> & { associateMs: number | null }) | null;
   scaling: ScalingResult | null;
   targets: Record<string, boolean | null>;
@@ -190,6 +192,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     core: null,
     functions: null,
     fill: null,
+    file: null,
     load: null,
     scaling: null,
     targets: {},
@@ -205,11 +208,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     },
   };
 
-  log(`generating ${options.enterprises.toLocaleString("en-US")} synthetic enterprises…`);
-  const set =
-    needsCore || wants("fill")
-      ? generateEnterprises(Math.max(options.enterprises, wants("fill") ? options.fillRows : 0))
-      : null;
+  const wantsSet = needsCore || wants("fill");
+  if (wantsSet) log(`generating ${options.enterprises.toLocaleString("en-US")} synthetic enterprises…`);
+  const set = wantsSet
+    ? generateEnterprises(Math.max(options.enterprises, wants("fill") ? options.fillRows : 0))
+    : null;
   if (set) results.settings.seed = set.seed;
   let xsg: Int32Array | null = null;
 
@@ -252,6 +255,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (wants("fill") && set) {
     log("3. batch fill");
     results.fill = await benchFill(set, options.fillRows, options.runs, log);
+  }
+  if (wants("file")) {
+    log("3b. file route (xsg fill)");
+    results.file = await benchFile(options.fillRows, Math.min(options.runs, 3), log);
   }
   if (wants("load")) {
     log("4. load");
@@ -422,6 +429,27 @@ export function tableRows(r: Results): Row[] {
       },
     );
   }
+  if (r.file) {
+    const f = r.file;
+    rows.push(
+      {
+        section: "file",
+        metric: `xsg fill, ${n(f.rows)} rows, end to end (ms)`,
+        value: formatValue(f.cliMs),
+        target: `< ${n(TARGETS.fileFillMs)}`,
+        ok: check(f.cliMs, (v) => v < TARGETS.fileFillMs),
+      },
+      {
+        section: "file",
+        metric: "  open + index the workbook (ms)",
+        value: formatValue(f.openMs),
+        target: "info",
+        ok: null,
+      },
+      { section: "file", metric: "  describe + fill (ms)", value: formatValue(f.fillMs), target: "info", ok: null },
+      { section: "file", metric: "  save, zip included (ms)", value: formatValue(f.saveMs), target: "info", ok: null },
+    );
+  }
   if (r.load) {
     const l = r.load;
     rows.push(
@@ -490,6 +518,7 @@ function orderedResults(r: Results): Record<string, unknown> {
     core: first(r.core, ["awardPerSec", "baselinePerSec", "ratio", "mismatches"]),
     functions: first(r.functions, ["awardCallsPerSec"]),
     fill: first(r.fill, ["rows", "syncs", "maxRequestBytes", "computeMs"]),
+    file: first(r.file, ["rows", "cliMs"]),
     load: first(r.load, ["functionsJsGzipBytes", "taskpaneJsGzipBytes", "associateMs"]),
     scaling: first(r.scaling, ["perSec10k", "perSec100k", "perSec1m", "peakHeapMb1m"]),
     targets: r.targets,

@@ -6,6 +6,7 @@
 import { OUTCOME_NA, OUTCOME_VALUE } from "../../../bench/baseline-rules";
 import { policiesByRegion, xsgAwards } from "../../../bench/core";
 import { generateEnterprises } from "../../../bench/enterprises";
+import { benchFile } from "../../../bench/file";
 import { FILL_HEADERS, fillOnce, fillSheetRows, syntheticUscc } from "../../../bench/fill";
 import { excelArguments } from "../../../bench/functions-bundle";
 import { pageScripts } from "../../../bench/load";
@@ -90,3 +91,12 @@ test("the table marks met and missed targets", () => {
   expect(lines.find((l) => l.startsWith("fill"))).toMatch(/✗ MISSED$/);
   expect(lines.find((l) => l.startsWith("load"))).not.toMatch(/✓|✗/);
 });
+
+test("the file section runs the real `xsg fill` on a generated workbook and times its steps", async () => {
+  const result = await benchFile(300, 1, () => undefined);
+  expect(result.rows).toBe(300);
+  expect(result.cliRunsMs).toHaveLength(1);
+  expect(result.cliMs).toBeGreaterThan(0);
+  expect(result.outputBytes).toBeGreaterThan(result.inputBytes);
+  for (const step of [result.openMs, result.fillMs, result.saveMs]) expect(step).toBeGreaterThan(0);
+}, 120_000);

@@ -1,0 +1,94 @@
+/**
+ * The file route (issue 7): `xsg fill` on a generated 100k-row workbook, end to end as an
+ * official runs it — a fresh Node process per run (start-up, open, fill, save) — and the same
+ * steps timed in this process to show where the time goes. Target: under 10 s.
+ */
+import { spawnSync } from "child_process";
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { performance } from "perf_hooks";
+import { SAMPLE_YEAR, writeSampleXlsx } from "../examples/generate";
+import { autoMap, detectHeader, OUTPUT_COLUMNS, runFill } from "../src/fill";
+import { openWorkbook } from "../taskpane/file/open";
+import { XlsxFillHost } from "../taskpane/file/xlsx-fill-host";
+import { nodeCodec } from "../bin/cli/node-codec";
+import { median } from "./measure";
+
+const ROOT = path.resolve(__dirname, "..");
+const SEED = 7_100_000;
+
+export interface FileBenchResult {
+  rows: number;
+  /** Wall time of `node bin/xsg.js fill … --json`, median of the runs. */
+  cliMs: number;
+  cliRunsMs: number[];
+  /** In-process steps, medians: read + index, describe + fill, save (zip included). */
+  openMs: number;
+  fillMs: number;
+  saveMs: number;
+  inputBytes: number;
+  outputBytes: number;
+}
+
+function runCli(input: string, output: string, rows: number): number {
+  const started = performance.now();
+  const run = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "bin", "xsg.js"), "fill", input, "--year", String(SAMPLE_YEAR), "--json", "-o", output],
+    { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 },
+  );
+  const ms = performance.now() - started;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`xsg fill exited ${String(run.status)}: ${run.stderr}`);
+  const report = JSON.parse(run.stdout) as { rows: number };
+  if (report.rows !== rows) throw new Error(`xsg fill reported ${report.rows} rows, expected ${rows}`);
+  return ms;
+}
+
+async function steps(input: string): Promise<{ openMs: number; fillMs: number; saveMs: number; bytes: number }> {
+  const data = fs.readFileSync(input);
+  let t = performance.now();
+  const workbook = openWorkbook(data, path.basename(input), nodeCodec);
+  const host = new XlsxFillHost(workbook, { yieldBetweenCalls: false });
+  const openMs = performance.now() - t;
+  t = performance.now();
+  const info = await host.describeRegion({ extraColumns: OUTPUT_COLUMNS.length });
+  const header = detectHeader(info.head);
+  if (!header) throw new Error("no header in the generated workbook");
+  const mapping = autoMap(header.headers, { unitHint: header.unitHint });
+  await runFill(host, { mapping, defaults: { year: SAMPLE_YEAR }, mode: "values" });
+  const fillMs = performance.now() - t;
+  t = performance.now();
+  const bytes = workbook.save().length;
+  return { openMs, fillMs, saveMs: performance.now() - t, bytes };
+}
+
+export async function benchFile(rows: number, runs: number, log: (line: string) => void): Promise<FileBenchResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "xsg-bench-file-"));
+  try {
+    const input = path.join(dir, "名单.xlsx");
+    const output = path.join(dir, "名单.filled.xlsx");
+    await writeSampleXlsx(input, { count: rows, seed: SEED });
+    log(`  generated ${rows} rows (${(fs.statSync(input).size / 1e6).toFixed(1)} MB); warm-up run`);
+    runCli(input, output, rows); // compiles the CLI's TypeScript cache, as the first use after install does
+    const cliRunsMs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      cliRunsMs.push(runCli(input, output, rows));
+      log(`  xsg fill run ${i + 1}: ${Math.round(cliRunsMs[i])} ms`);
+    }
+    const measured = [];
+    for (let i = 0; i < runs; i++) measured.push(await steps(input));
+    return {
+      rows,
+      cliMs: median(cliRunsMs),
+      cliRunsMs: cliRunsMs.map(Math.round),
+      openMs: median(measured.map((m) => m.openMs)),
+      fillMs: median(measured.map((m) => m.fillMs)),
+      saveMs: median(measured.map((m) => m.saveMs)),
+      inputBytes: fs.statSync(input).size,
+      outputBytes: measured[0].bytes,
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
