@@ -21,7 +21,7 @@ import {
   type FillDefaults,
   type FillResult,
 } from "../../src/fill";
-import { openWorkbook, WorkbookOpenError } from "../../taskpane/file/open";
+import { filledFileName, openWorkbook, WorkbookOpenError } from "../../taskpane/file/open";
 import { XlsxFillHost } from "../../taskpane/file/xlsx-fill-host";
 import type { FillCommand } from "./args";
 import { EXIT } from "./exit-codes";
@@ -32,10 +32,9 @@ import { say, type CliStrings } from "./strings";
 /** Unusable input: the message is printed and the exit code is 2. */
 class Unusable extends Error {}
 
-/** "名单.xlsx" → "名单.filled.xlsx" (a .csv input also gets an .xlsx output). */
+/** "名单.xlsx" → "名单.filled.xlsx" beside the input (see filledFileName). */
 export function defaultOutputPath(input: string): string {
-  const parsed = path.parse(input);
-  return path.join(parsed.dir, `${parsed.name}.filled.xlsx`);
+  return path.join(path.dirname(input), filledFileName(path.basename(input)));
 }
 
 function sameFile(a: string, b: string): boolean {

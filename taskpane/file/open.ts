@@ -32,6 +32,17 @@ export function sheetNameFromFile(fileName: string): string {
   return base.replace(/[[\]:*?/\\]/g, "_").slice(0, 31) || "Sheet1";
 }
 
+/**
+ * "名单.xlsx" → "名单.filled.xlsx" — the command line's and the page's name for the output. A
+ * macro workbook stays .xlsm (its macros are kept, and Excel refuses macros in an .xlsx); a
+ * .csv becomes an .xlsx.
+ */
+export function filledFileName(fileName: string): string {
+  const extension = /\.xlsm$/i.test(fileName) ? ".xlsm" : ".xlsx";
+  const base = fileName.replace(/\.[^./\\]*$/, "") || "workbook";
+  return `${base}.filled${extension}`;
+}
+
 export function openWorkbook(
   data: ArrayBuffer | Uint8Array,
   fileName: string,

@@ -171,7 +171,7 @@ export function StandaloneApp({ language = "zh" }: StandaloneAppProps) {
           id="xsg-file-input"
           className={styles.hiddenInput}
           type="file"
-          accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          accept=".xlsx,.xlsm,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
           aria-label={strings.fileInputLabel}
           onChange={(event) => {
             const file = event.target.files?.[0];

@@ -14,13 +14,10 @@ export function readFileBytes(file: Blob): Promise<ArrayBuffer> {
   });
 }
 
-/** "名单.xlsx" → "名单.filled.xlsx" — the command line's name for the same output. */
-export function filledFileName(fileName: string): string {
-  const base = fileName.replace(/\.[^.]*$/, "") || "workbook";
-  return `${base}.filled.xlsx`;
-}
+export { filledFileName } from "../file/open";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const XLSM_MIME = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
 /** Resolves after the browser has painted (a spinner shows before a long synchronous step). */
 export function paint(): Promise<void> {
@@ -32,7 +29,9 @@ export function paint(): Promise<void> {
 
 /** Hand the workbook's bytes to the browser as a download. */
 export function downloadBytes(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
+  const url = URL.createObjectURL(
+    new Blob([bytes as BlobPart], { type: /\.xlsm$/i.test(fileName) ? XLSM_MIME : XLSX_MIME }),
+  );
   try {
     const link = document.createElement("a");
     link.href = url;

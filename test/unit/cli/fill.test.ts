@@ -238,6 +238,8 @@ test("filling a filled file refreshes its own output columns instead of adding n
 test("the default output name sits next to the input", () => {
   expect(defaultOutputPath("data/名单.xlsx")).toBe(path.join("data", "名单.filled.xlsx"));
   expect(defaultOutputPath("名单.csv")).toBe("名单.filled.xlsx");
+  expect(defaultOutputPath("宏.XLSM")).toBe("宏.filled.xlsm"); // macros kept need the macro extension
+  expect(defaultOutputPath("无扩展名")).toBe("无扩展名.filled.xlsx");
 });
 
 test("the real launcher's exit codes: 1 for error rows, 2 for a missing file", async () => {
