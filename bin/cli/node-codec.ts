@@ -1,18 +1,20 @@
 /** Node's native zlib for the zip container: the command line's 100k-row saves are mostly compression. */
 import * as zlib from "zlib";
-import { crc32, type Codec } from "../../taskpane/file/xlsx/codec";
+import { crc32, wholeSink, FAST_LEVEL, type Codec } from "../../taskpane/file/xlsx/codec";
 
-const nativeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array) => number }).crc32;
+const nativeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
+const bytesOf = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+const inflate = (raw: Uint8Array, size: number) =>
+  bytesOf(zlib.inflateRawSync(raw, { maxOutputLength: Math.max(size, 1) }));
+const deflate = (data: Uint8Array) => bytesOf(zlib.deflateRawSync(data, { level: FAST_LEVEL }));
 
 export const nodeCodec: Codec = {
-  inflate: (raw, size) => {
-    const out = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(size, 1) });
-    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-  },
-  deflate: (data) => {
-    const out = zlib.deflateRawSync(data, { level: 1 });
-    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-  },
+  inflate,
+  deflate,
   // zlib.crc32 arrived in Node 20.15; older Node 20 uses the portable table.
-  crc32: nativeCrc32 ? (data) => nativeCrc32(data) >>> 0 : crc32,
+  crc32: nativeCrc32 ? (data, previous = 0) => nativeCrc32(data, previous) >>> 0 : crc32,
+  // The command line does not pause: whole-buffer zlib calls are the fastest.
+  inflater: (size) => wholeSink((raw) => inflate(raw, size)),
+  deflater: () => wholeSink(deflate),
 };

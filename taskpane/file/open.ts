@@ -7,6 +7,7 @@ import { csvFieldValue, decodeCsvBytes, parseCsv } from "./csv";
 import { portableCodec, type Codec } from "./xlsx/codec";
 import { newWorkbook } from "./xlsx/new-workbook";
 import { XlsxPackage } from "./xlsx/package";
+import { finish, scaled, type Steps } from "./xlsx/steps";
 
 export type OpenErrorKind = "not-workbook" | "legacy-xls" | "empty";
 
@@ -48,6 +49,15 @@ export function openWorkbook(
   fileName: string,
   codec: Codec = portableCodec,
 ): XlsxPackage {
+  return finish(openWorkbookSteps(data, fileName, codec));
+}
+
+/** openWorkbook piece by piece (progress 0–1): the offline page runs it in time slices. */
+export function* openWorkbookSteps(
+  data: ArrayBuffer | Uint8Array,
+  fileName: string,
+  codec: Codec = portableCodec,
+): Steps<XlsxPackage> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (bytes.length === 0) throw new WorkbookOpenError("empty", `文件“${fileName}”是空的。`);
   if (startsWith(bytes, OLE2_MAGIC)) {
@@ -56,15 +66,18 @@ export function openWorkbook(
       `“${fileName}”是旧版 .xls 格式（或已加密）：请先在 WPS 或 Excel 中“另存为”不加密的 .xlsx 再打开。`,
     );
   }
-  if (startsWith(bytes, ZIP_MAGIC)) return openXlsx(bytes, fileName, codec);
+  if (startsWith(bytes, ZIP_MAGIC)) return yield* openXlsxSteps(bytes, fileName, codec);
   return csvWorkbook(decodeCsvBytes(bytes), fileName, codec);
 }
 
-function openXlsx(bytes: Uint8Array, fileName: string, codec: Codec): XlsxPackage {
+/** The package, with its first sheet indexed: a broken sheet is reported now, not at the first click. */
+function* openXlsxSteps(bytes: Uint8Array, fileName: string, codec: Codec): Steps<XlsxPackage> {
   let workbook: XlsxPackage;
   try {
-    workbook = XlsxPackage.open(bytes, codec);
-    if (workbook.sheets.some((s) => s.part !== null)) workbook.grid(workbook.sheets.find((s) => s.part)!.name);
+    workbook = yield* scaled(XlsxPackage.openSteps(bytes, codec), 0, 0.3);
+    const worksheets = workbook.sheets.filter((s) => s.part !== null);
+    const first = workbook.sheets[workbook.activeTab]?.part ? workbook.sheets[workbook.activeTab] : worksheets[0];
+    if (first) yield* scaled(workbook.gridSteps(first.name), 0.3, 1);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new WorkbookOpenError("not-workbook", `无法读取“${fileName}”：不是有效的 .xlsx 文件（${detail}）。`);

@@ -22,10 +22,11 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { App } from "../App";
-import { openWorkbook, WorkbookOpenError } from "../file/open";
+import { openWorkbookSteps, WorkbookOpenError } from "../file/open";
+import { finishInSlices } from "../file/xlsx/steps";
 import { XlsxFillHost } from "../file/xlsx-fill-host";
 import { fmt, type Language } from "../strings";
-import { downloadBytes, filledFileName, localSettings, paint, readFileBytes } from "./browser-file";
+import { downloadBytes, filledFileName, localSettings, readFileBytes } from "./browser-file";
 import { standaloneStrings } from "./strings";
 
 const useStyles = makeStyles({
@@ -93,8 +94,10 @@ export function StandaloneApp({ language = "zh" }: StandaloneAppProps) {
       setStatus(null);
       try {
         const bytes = await readFileBytes(file);
-        await paint(); // the spinner shows before the file is parsed
-        const workbook = openWorkbook(bytes, file.name);
+        // In time slices: the page keeps painting (and the percentage moves) while a big file is read.
+        const workbook = await finishInSlices(openWorkbookSteps(bytes, file.name), (fraction) =>
+          setBusy(fmt(strings.openingProgress, { file: file.name, percent: Math.floor(fraction * 100) })),
+        );
         const host = new XlsxFillHost(workbook, { settings: localSettings(file.name) });
         const sheets = workbook.sheets.filter((s) => s.state === "visible" && s.part !== null).map((s) => s.name);
         setOpened({ name: file.name, host, sheets, session: ++sessions });
@@ -122,8 +125,10 @@ export function StandaloneApp({ language = "zh" }: StandaloneAppProps) {
     const name = filledFileName(opened.name);
     setBusy(strings.downloading);
     try {
-      await paint();
-      downloadBytes(opened.host.workbook.save(), name);
+      const bytes = await finishInSlices(opened.host.workbook.saveSteps(), (fraction) =>
+        setBusy(fmt(strings.downloadingProgress, { percent: Math.floor(fraction * 100) })),
+      );
+      downloadBytes(bytes, name);
       setStatus({ intent: "success", text: fmt(strings.downloaded, { file: name }) });
     } catch (error) {
       setStatus({

@@ -19,14 +19,6 @@ export { filledFileName } from "../file/open";
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const XLSM_MIME = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
-/** Resolves after the browser has painted (a spinner shows before a long synchronous step). */
-export function paint(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(resolve, 0));
-    else setTimeout(resolve, 0);
-  });
-}
-
 /** Hand the workbook's bytes to the browser as a download. */
 export function downloadBytes(bytes: Uint8Array, fileName: string): void {
   const url = URL.createObjectURL(

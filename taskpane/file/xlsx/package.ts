@@ -19,7 +19,8 @@ import {
   utf8Decoder,
   utf8Encoder,
 } from "./xml";
-import { entryData, readZip, writeZip, type ZipEntry, type ZipPart } from "./zip";
+import { finish, scaled, type Steps } from "./steps";
+import { compressedEntry, entryData, entryDataSteps, readZip, writeZip, type ZipEntry, type ZipPart } from "./zip";
 
 export interface SheetEntry {
   readonly name: string;
@@ -79,13 +80,14 @@ export class XlsxPackage {
   readonly sheets: readonly SheetEntry[];
   readonly date1904: boolean;
   readonly activeTab: number;
-  readonly sharedStrings: readonly string[];
+  sharedStrings: readonly string[] = [];
   readonly styles: StyleSheet | null;
   private readonly entries: Map<string, ZipEntry>;
   private readonly order: string[];
   private readonly grids = new Map<string, SheetGrid>();
   private readonly workbookPart: string;
   private readonly stylesPart: string | null;
+  private readonly stringsPart: string | null;
   private readonly added: NewSheet[] = [];
 
   private constructor(
@@ -122,8 +124,7 @@ export class XlsxPackage {
     this.activeTab = Number(view ? (attribute(openTag(view), "activeTab") ?? 0) : 0) || 0;
 
     const strings = rels.find((r) => r.type.endsWith("/sharedStrings"));
-    const stringsPart = strings ? resolvePartName(this.workbookPart, strings.target) : null;
-    this.sharedStrings = stringsPart && this.entries.has(stringsPart) ? parseSharedStrings(this.text(stringsPart)) : [];
+    this.stringsPart = strings ? resolvePartName(this.workbookPart, strings.target) : null;
     const styles = rels.find((r) => r.type.endsWith("/styles"));
     this.stylesPart = styles ? resolvePartName(this.workbookPart, styles.target) : null;
     this.styles =
@@ -131,16 +132,32 @@ export class XlsxPackage {
   }
 
   static open(bytes: Uint8Array, codec: Codec = portableCodec): XlsxPackage {
-    return new XlsxPackage(readZip(bytes), codec);
+    return finish(XlsxPackage.openSteps(bytes, codec));
+  }
+
+  /** Read the zip directory and the workbook's parts, then the shared strings (progress 0–1). */
+  static *openSteps(bytes: Uint8Array, codec: Codec = portableCodec): Steps<XlsxPackage> {
+    const pkg = new XlsxPackage(readZip(bytes), codec);
+    if (pkg.stringsPart && pkg.entries.has(pkg.stringsPart)) {
+      const xml = yield* scaled(pkg.textSteps(pkg.stringsPart), 0, 0.5);
+      pkg.sharedStrings = yield* scaled(sharedStringSteps(xml), 0.5, 1);
+    }
+    return pkg;
   }
 
   /** The indexed sheet (parsed on first use). */
   grid(name: string): SheetGrid {
+    return finish(this.gridSteps(name));
+  }
+
+  /** The indexed sheet, parsed piece by piece on first use (progress 0–1). */
+  *gridSteps(name: string): Steps<SheetGrid> {
     const sheet = this.sheets.find((s) => s.name === name);
     if (!sheet?.part) throw new Error(`工作簿中没有名为“${name}”的工作表`);
     let grid = this.grids.get(sheet.part);
     if (!grid) {
-      grid = new SheetGrid(this.text(sheet.part), this.sharedStrings, this.styles);
+      const xml = yield* scaled(this.textSteps(sheet.part), 0, 0.4);
+      grid = yield* scaled(SheetGrid.create(xml, this.sharedStrings, this.styles), 0.4, 1);
       this.grids.set(sheet.part, grid);
     }
     return grid;
@@ -162,25 +179,65 @@ export class XlsxPackage {
 
   /** The package with every change applied. */
   save(): Uint8Array {
+    return finish(this.saveSteps());
+  }
+
+  /** The package with every change applied; changed sheets are written and compressed piece by piece. */
+  *saveSteps(): Steps<Uint8Array> {
+    const changedGrids = [...this.grids].filter(([, grid]) => grid.changed);
+    const streamed = new Map<string, ZipEntry>();
+    for (let i = 0; i < changedGrids.length; i++) {
+      const [part, grid] = changedGrids[i];
+      const share = 0.95 / changedGrids.length;
+      streamed.set(part, yield* scaled(this.compressedSheet(part, grid), i * share, (i + 1) * share));
+    }
     const changed = new Map<string, string>();
-    for (const [part, grid] of this.grids) if (grid.changed) changed.set(part, grid.serialize());
-    const anyChange = changed.size > 0 || this.added.length > 0;
     if (this.styles?.changed && this.stylesPart) changed.set(this.stylesPart, this.styles.serialize());
     const dropped = new Set<string>();
-    if (anyChange) {
-      this.addSheetsAndRecalc(changed, dropped);
-    }
+    if (streamed.size > 0 || this.added.length > 0) this.addSheetsAndRecalc(changed, dropped);
     const parts: ZipPart[] = [];
     for (const name of this.order) {
       if (dropped.has(name)) continue;
       const text = changed.get(name);
-      if (text !== undefined) {
+      const entry = streamed.get(name);
+      if (entry) parts.push({ copy: entry });
+      else if (text !== undefined) {
         parts.push({ name, data: utf8Encoder.encode(text) });
         changed.delete(name);
       } else parts.push({ copy: this.entries.get(name)! });
     }
     for (const [name, text] of changed) parts.push({ name, data: utf8Encoder.encode(text) });
+    yield 0.95;
     return writeZip(parts, this.codec);
+  }
+
+  /** A changed sheet's XML, encoded, checksummed and compressed as it is produced (never one huge string). */
+  private *compressedSheet(part: string, grid: SheetGrid): Steps<ZipEntry> {
+    const sink = this.codec.deflater();
+    let crc = 0;
+    let size = 0;
+    yield* grid.serializeSteps((text) => {
+      const bytes = utf8Encoder.encode(text);
+      crc = this.codec.crc32(bytes, crc);
+      size += bytes.length;
+      sink.push(bytes);
+    });
+    return compressedEntry(part, sink.finish(), crc, size);
+  }
+
+  /** A part's text, inflated and decoded piece by piece (progress 0–1). */
+  private *textSteps(part: string): Steps<string> {
+    const entry = this.entries.get(part);
+    if (!entry) throw new Error(`缺少 ${part}`);
+    const data = yield* scaled(entryDataSteps(entry, this.codec), 0, 0.8);
+    const decoder = new TextDecoder("utf-8");
+    const pieces: string[] = [];
+    for (let at = 0; at < data.length; at += TEXT_PIECE_BYTES) {
+      pieces.push(decoder.decode(data.subarray(at, at + TEXT_PIECE_BYTES), { stream: true }));
+      yield 0.8 + (0.2 * at) / data.length;
+    }
+    pieces.push(decoder.decode());
+    return pieces.join("");
   }
 
   /**
@@ -297,9 +354,18 @@ function withFullCalcOnLoad(workbook: string, prefix: string): string {
   return workbook.replace(anchor, `${anchor}<${prefix}calcPr fullCalcOnLoad="1"/>`);
 }
 
-function parseSharedStrings(xml: string): string[] {
+/** Bytes decoded per piece of a part's text. */
+const TEXT_PIECE_BYTES = 8 << 20;
+
+function* sharedStringSteps(xml: string): Steps<string[]> {
   const prefix = rootPrefix(xml, "sst");
-  return elements(xml, `${prefix}si`).map((item) => runText(item, prefix));
+  const items = elements(xml, `${prefix}si`);
+  const strings: string[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    strings[i] = runText(items[i], prefix);
+    if (i % 5_000 === 0) yield i / items.length;
+  }
+  return strings;
 }
 
 export { decodeXml };

@@ -10,6 +10,7 @@
  */
 import type { CellArea, CellContent, CellValue } from "../../../src/fill/types";
 import { shiftFormula } from "./formula-shift";
+import { finish, type Steps } from "./steps";
 import type { StyleSheet } from "./styles";
 import {
   attribute,
@@ -142,7 +143,7 @@ export class SheetGrid {
   private readonly widths = new Map<number, number>();
   private sharedMasters: Map<string, { row: number; column: number; text: string }> | null = null;
 
-  constructor(
+  private constructor(
     private readonly xml: string,
     private readonly sharedStrings: readonly string[],
     private readonly styles: StyleSheet | null,
@@ -154,7 +155,13 @@ export class SheetGrid {
     this.dataSelfClosing = xml.charCodeAt(openEnd - 1) === SLASH;
     this.dataStart = openEnd + 1;
     this.dataEnd = this.dataSelfClosing ? openEnd + 1 : xml.indexOf(`</${this.prefix}sheetData>`, openEnd);
-    this.index();
+  }
+
+  /** A sheet's grid, indexed (progress 0–1 as rows are indexed). */
+  static *create(xml: string, sharedStrings: readonly string[], styles: StyleSheet | null): Steps<SheetGrid> {
+    const grid = new SheetGrid(xml, sharedStrings, styles);
+    yield* grid.index();
+    return grid;
   }
 
   /** Whether anything was written (the package rewrites only changed sheets). */
@@ -254,30 +261,49 @@ export class SheetGrid {
 
   /** The sheet's XML with the overlay merged in. */
   serialize(): string {
-    if (!this.changed) return this.xml;
+    const chunks: string[] = [];
+    finish(this.serializeSteps((text) => chunks.push(text)));
+    return chunks.join("");
+  }
+
+  /** The sheet's XML with the overlay merged in, handed to `emit` piece by piece (progress 0–1). */
+  *serializeSteps(emit: (text: string) => void): Steps<void> {
     const x = this.xml;
+    if (!this.changed) {
+      emit(x);
+      return;
+    }
     const head = this.patchHead(x.slice(0, this.dataSelfClosing ? this.dataStart - 2 : this.dataStart));
-    const chunks: string[] = [this.dataSelfClosing ? `${head}>` : head];
+    emit(this.dataSelfClosing ? `${head}>` : head);
     const touched = this.touchedRows();
     const rowCount = this.rowNumber.length;
     let copyFrom = this.dataStart;
     let ri = 0;
-    for (const row of touched) {
+    let pending: string[] = [];
+    for (let t = 0; t < touched.length; t++) {
+      const row = touched[t];
       while (ri < rowCount && this.rowNumber.data[ri] < row) ri++;
       const exists = ri < rowCount && this.rowNumber.data[ri] === row;
       const at = exists ? this.rowStart.data[ri] : ri < rowCount ? this.rowStart.data[ri] : this.dataEnd;
-      chunks.push(x.slice(copyFrom, at));
-      chunks.push(this.rowXml(row, exists ? ri : -1));
+      pending.push(x.slice(copyFrom, at), this.rowXml(row, exists ? ri : -1));
       copyFrom = exists ? this.rowEnd.data[ri] : at;
+      if (pending.length >= 2 * SheetGrid.ROWS_PER_STEP) {
+        emit(pending.join(""));
+        pending = [];
+        yield t / touched.length;
+      }
     }
-    chunks.push(x.slice(copyFrom, this.dataEnd));
-    chunks.push(this.dataSelfClosing ? `</${this.prefix}sheetData>${x.slice(this.dataEnd)}` : x.slice(this.dataEnd));
-    return chunks.join("");
+    pending.push(x.slice(copyFrom, this.dataEnd));
+    pending.push(this.dataSelfClosing ? `</${this.prefix}sheetData>${x.slice(this.dataEnd)}` : x.slice(this.dataEnd));
+    emit(pending.join(""));
   }
 
   // ---- reading ----
 
-  private index(): void {
+  /** Rows between pauses of the page (indexing and serializing). */
+  private static readonly ROWS_PER_STEP = 2_000;
+
+  private *index(): Steps<void> {
     const x = this.xml;
     const p = this.prefix;
     const rowOpen = `<${p}row`;
@@ -297,6 +323,8 @@ export class SheetGrid {
       const row = r === null ? previousRow + 1 : Number(r) - 1;
       if (!(row > previousRow)) throw new Error(`工作表的第 ${row + 1} 行顺序异常（文件可能已损坏）`);
       previousRow = row;
+      if (this.rowNumber.length % SheetGrid.ROWS_PER_STEP === 0)
+        yield (pos - this.dataStart) / (this.dataEnd - this.dataStart);
       this.rowNumber.push(row);
       this.rowStart.push(pos);
       this.rowOpenEnd.push(tagEnd + 1);

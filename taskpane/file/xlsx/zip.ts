@@ -8,6 +8,7 @@
  * entries, data descriptors, UTF-8 names. Zip64 and encryption are refused with a reason.
  */
 import type { Codec } from "./codec";
+import { finish, type Steps } from "./steps";
 
 export interface ZipEntry {
   readonly name: string;
@@ -84,19 +85,44 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-/** The uncompressed bytes of an entry, checked against its CRC. */
-export function entryData(entry: ZipEntry, codec: Codec): Uint8Array {
+/** Compressed bytes are fed (and checked) a megabyte at a time, so the page can pause between pieces. */
+const PIECE_BYTES = 1 << 20;
+
+/** The uncompressed bytes of an entry, checked against its CRC; yields progress 0–1. */
+export function* entryDataSteps(entry: ZipEntry, codec: Codec): Steps<Uint8Array> {
   let data: Uint8Array;
   try {
-    data = entry.method === 0 ? entry.raw : codec.inflate(entry.raw, entry.size);
+    if (entry.method === 0) data = entry.raw;
+    else {
+      const sink = codec.inflater(entry.size);
+      for (let at = 0; at < entry.raw.length; at += PIECE_BYTES) {
+        sink.push(entry.raw.subarray(at, at + PIECE_BYTES));
+        yield 0.8 * Math.min(1, (at + PIECE_BYTES) / entry.raw.length);
+      }
+      data = sink.finish();
+    }
   } catch (error) {
     throw new ZipFormatError(
       `“${entry.name}”的数据已损坏（${error instanceof Error ? error.message : String(error)}）`,
     );
   }
-  if (data.length !== entry.size || codec.crc32(data) !== entry.crc)
+  let crc = 0;
+  for (let at = 0; at < data.length; at += 4 * PIECE_BYTES) {
+    crc = codec.crc32(data.subarray(at, at + 4 * PIECE_BYTES), crc);
+    yield 0.8 + (0.2 * at) / Math.max(data.length, 1);
+  }
+  if (data.length !== entry.size || crc !== entry.crc)
     throw new ZipFormatError(`“${entry.name}”的数据校验失败（文件已损坏）`);
   return data;
+}
+
+export function entryData(entry: ZipEntry, codec: Codec): Uint8Array {
+  return finish(entryDataSteps(entry, codec));
+}
+
+/** An entry for bytes compressed elsewhere (a part deflated piece by piece as it was written). */
+export function compressedEntry(name: string, raw: Uint8Array, crc: number, size: number, now = new Date()): ZipEntry {
+  return { name, method: 8, crc, size, raw, ...dosDateTime(now) };
 }
 
 /** MS-DOS time and date of a moment (local time, as zip tools show it). */

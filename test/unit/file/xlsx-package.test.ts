@@ -12,6 +12,8 @@ import { XlsxPackage } from "../../../taskpane/file/xlsx/package";
 import { entryData, readZip, writeZip, ZipFormatError } from "../../../taskpane/file/xlsx/zip";
 import { shiftFormula } from "../../../taskpane/file/xlsx/formula-shift";
 import { newWorkbook } from "../../../taskpane/file/xlsx/new-workbook";
+import { finishInSlices } from "../../../taskpane/file/xlsx/steps";
+import { openWorkbook, openWorkbookSteps } from "../../../taskpane/file/open";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -270,5 +272,26 @@ test("property: any block written into a generated workbook reads back exactly a
       },
     ),
     { numRuns: 150 },
+  );
+});
+
+test("open and save in pieces: the page's sliced run gives the same workbook, with progress that only grows", async () => {
+  const rows = Array.from({ length: 12_000 }, (_, i) => [`企业${i}`, i * 1.5, i % 7 === 0 ? null : "备注"]);
+  const bytes = newWorkbook("数据", [["企业名称", "金额", "备注"], ...rows]);
+  const progress: number[] = [];
+  let pauses = 0;
+  const pause = async () => void pauses++;
+  const sliced = await finishInSlices(openWorkbookSteps(bytes, "大表.xlsx"), (f) => progress.push(f), pause, 0);
+  expect(pauses).toBeGreaterThan(5);
+  expect(progress.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= progress[i - 1]))).toBe(true);
+  const whole = openWorkbook(bytes, "大表.xlsx");
+  const area = all(12_001, 3);
+  expect(sliced.grid("数据").readValues(area)).toEqual(whole.grid("数据").readValues(area));
+
+  for (const pkg of [sliced, whole])
+    pkg.grid("数据").write({ top: 0, left: 3, rows: 12_001, columns: 1 }, [["输出"], ...rows.map((_, i) => [i])]);
+  const saved = await finishInSlices(sliced.saveSteps(), undefined, pause, 0);
+  expect(readZip(saved).map((e) => [e.name, e.crc, e.size])).toEqual(
+    readZip(whole.save()).map((e) => [e.name, e.crc, e.size]),
   );
 });
