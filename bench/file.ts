@@ -14,6 +14,7 @@ import { openWorkbook } from "../taskpane/file/open";
 import { XlsxFillHost } from "../taskpane/file/xlsx-fill-host";
 import { nodeCodec } from "../bin/cli/node-codec";
 import { median } from "./measure";
+import { benchPage, type PageBenchResult } from "./page";
 
 const ROOT = path.resolve(__dirname, "..");
 const SEED = 7_100_000;
@@ -29,6 +30,8 @@ export interface FileBenchResult {
   saveMs: number;
   inputBytes: number;
   outputBytes: number;
+  /** The offline page on the same workbook (null without chromium or without a build). */
+  page: PageBenchResult | null;
 }
 
 function runCli(input: string, output: string, rows: number): number {
@@ -63,7 +66,12 @@ async function steps(input: string): Promise<{ openMs: number; fillMs: number; s
   return { openMs, fillMs, saveMs: performance.now() - t, bytes };
 }
 
-export async function benchFile(rows: number, runs: number, log: (line: string) => void): Promise<FileBenchResult> {
+export async function benchFile(
+  rows: number,
+  runs: number,
+  log: (line: string) => void,
+  distDir: string | null = null,
+): Promise<FileBenchResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "xsg-bench-file-"));
   try {
     const input = path.join(dir, "名单.xlsx");
@@ -78,7 +86,9 @@ export async function benchFile(rows: number, runs: number, log: (line: string) 
     }
     const measured = [];
     for (let i = 0; i < runs; i++) measured.push(await steps(input));
+    const built = distDir !== null && fs.existsSync(path.join(distDir, "standalone.js"));
     return {
+      page: built ? await benchPage(distDir, input, rows, log) : null,
       rows,
       cliMs: median(cliRunsMs),
       cliRunsMs: cliRunsMs.map(Math.round),

@@ -258,7 +258,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (wants("file")) {
     log("3b. file route (xsg fill)");
-    results.file = await benchFile(options.fillRows, Math.min(options.runs, 3), log);
+    results.file = await benchFile(options.fillRows, Math.min(options.runs, 3), log, options.distDir);
   }
   if (wants("load")) {
     log("4. load");
@@ -449,6 +449,21 @@ export function tableRows(r: Results): Row[] {
       { section: "file", metric: "  describe + fill (ms)", value: formatValue(f.fillMs), target: "info", ok: null },
       { section: "file", metric: "  save, zip included (ms)", value: formatValue(f.saveMs), target: "info", ok: null },
     );
+    const p = f.page;
+    for (const [label, step] of [
+      ["open", p?.open],
+      ["read", p?.read],
+      ["fill", p?.fill],
+      ["download", p?.download],
+    ] as const) {
+      rows.push({
+        section: "file",
+        metric: `offline page ${label}: ms / longest task ms`,
+        value: step ? `${n(step.ms)} / ${n(step.longestTaskMs)}` : "—",
+        target: "info",
+        ok: null,
+      });
+    }
   }
   if (r.load) {
     const l = r.load;
