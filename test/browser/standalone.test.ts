@@ -12,6 +12,7 @@ import type { Page } from "playwright-core";
 import { OUTPUT_COLUMNS } from "../../src/fill";
 import { SAMPLE_PATH, SAMPLE_SHEET, SAMPLE_YEAR, NOTES_SHEET } from "../../examples/generate";
 import { fileValues, fillLikeTheAddin, shownValue, type AddinFill } from "../unit/file/excel-twin";
+import { readZip } from "../../taskpane/file/xlsx/zip";
 import { closeBrowser, DIST_DIR, openPage, screenshot, serveDist, type DistServer } from "./harness";
 
 const DIST = process.env.XSG_DIST ? path.resolve(process.env.XSG_DIST) : DIST_DIR;
@@ -62,14 +63,14 @@ async function downloadFilled(page: Page, name: string): Promise<ExcelJS.Workboo
   return workbook;
 }
 
-function expectSameAsAddin(workbook: ExcelJS.Workbook): void {
+function expectSameAsAddin(workbook: ExcelJS.Workbook, sheets: readonly string[] = [SAMPLE_SHEET, NOTES_SHEET]): void {
   const area = addin.result.writtenArea!;
   const sheet = workbook.getWorksheet(SAMPLE_SHEET)!;
   const cells = fileValues(sheet, area);
   expect(cells[0]).toEqual([...OUTPUT_COLUMNS]);
   expect(cells).toEqual(addin.values(area));
   // The original sheets and cells are all there.
-  expect(workbook.worksheets.map((s) => s.name)).toEqual([SAMPLE_SHEET, NOTES_SHEET]);
+  expect(workbook.worksheets.map((s) => s.name)).toEqual(sheets);
   const before = input.getWorksheet(SAMPLE_SHEET)!;
   before.eachRow({ includeEmpty: false }, (row, r) =>
     row.eachCell({ includeEmpty: false }, (cell, c) =>
@@ -126,8 +127,14 @@ test("a copied folder opened via file:// works the same, with no network", async
   const tab = await openPage(`file://${path.join(folder, PAGE)}`, { officeJs: "none" });
   try {
     await fillSample(tab.page);
+    await tab.page.getByRole("button", { name: "写入汇总表" }).click();
+    await tab.page.getByText(/已写入汇总表“XSG汇总”/).waitFor();
     const workbook = await downloadFilled(tab.page, "offline.xlsx");
-    expectSameAsAddin(workbook);
+    expectSameAsAddin(workbook, [SAMPLE_SHEET, NOTES_SHEET, "XSG汇总"]);
+    // The summary sheet carries the add-in's native charts (a drawing with chart parts).
+    const parts = readZip(new Uint8Array(fs.readFileSync(path.join(downloads, "offline.xlsx")))).map((e) => e.name);
+    expect(parts).toEqual(expect.arrayContaining(["xl/drawings/drawing1.xml", "xl/charts/chart1.xml"]));
+    expect(workbook.getWorksheet("XSG汇总")!.getCell("A1").value).toEqual(expect.any(String));
     expect(tab.errors).toEqual([]);
     expect(tab.blocked).toEqual([]);
   } finally {
