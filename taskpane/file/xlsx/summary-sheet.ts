@@ -32,8 +32,10 @@ function cellText(cells: SummaryLayout["cells"], row: number, column: number): s
   return value === null || value === undefined ? "" : String(value);
 }
 
-function points(values: readonly string[]): string {
-  return `<c:ptCount val="${values.length}"/>${values.map((v, i) => `<c:pt idx="${i}"><c:v>${escapeXmlText(v)}</c:v></c:pt>`).join("")}`;
+/** A point cache; a point without a value is left out (a numeric cache cannot hold an empty value). */
+function points(values: readonly (string | null)[]): string {
+  const pts = values.map((v, i) => (v === null ? "" : `<c:pt idx="${i}"><c:v>${escapeXmlText(v)}</c:v></c:pt>`));
+  return `<c:ptCount val="${values.length}"/>${pts.join("")}`;
 }
 
 function chartXml(sheet: string, chart: SummaryChart, cells: SummaryLayout["cells"]): string {
@@ -44,7 +46,7 @@ function chartXml(sheet: string, chart: SummaryChart, cells: SummaryLayout["cell
     const column = s.left + 1 + k;
     const values = dataRows.map((r) => {
       const n = Number(cells[r]?.[column]);
-      return Number.isFinite(n) ? String(n) : "";
+      return cells[r]?.[column] === null || !Number.isFinite(n) ? null : String(n);
     });
     return (
       `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>` +

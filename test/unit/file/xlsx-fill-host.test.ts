@@ -2,8 +2,11 @@
  * XlsxFillHost over an XlsxPackage: the FillHost contract cell by cell. Workbooks are made with
  * exceljs (another library's idea of an .xlsx) and what the host saves is read back with exceljs.
  */
+import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
-import { runFill, autoMap, detectHeader, undoFill, FillError, OUTPUT_COLUMNS } from "../../../src/fill";
+import { runFill, autoMap, detectHeader, undoFill, FillError, OUTPUT_COLUMNS, summaryLayout } from "../../../src/fill";
+import { portableCodec } from "../../../taskpane/file/xlsx/codec";
+import { entryData, readZip } from "../../../taskpane/file/xlsx/zip";
 import { defaultSheet, XlsxFillHost } from "../../../taskpane/file/xlsx-fill-host";
 import { XlsxPackage } from "../../../taskpane/file/xlsx/package";
 
@@ -232,12 +235,6 @@ beforeAll(async () => {
 });
 
 function sheetXmlOf(bytes: Uint8Array, part: string): Uint8Array {
-  const { readZip, entryData } = jest.requireActual<typeof import("../../../taskpane/file/xlsx/zip")>(
-    "../../../taskpane/file/xlsx/zip",
-  );
-  const { portableCodec } = jest.requireActual<typeof import("../../../taskpane/file/xlsx/codec")>(
-    "../../../taskpane/file/xlsx/codec",
-  );
   return entryData(
     readZip(bytes).find((e) => e.name === part)!,
     portableCodec,
@@ -254,4 +251,26 @@ test("after an undo the used range is the original one, so a second fill lands i
   expect((await host.describeRegion()).columnCount).toBe(5);
   const again = await runFill(host, options);
   expect(again.writtenArea).toEqual(first.writtenArea);
+});
+
+test("every XML part of a filled package with a summary sheet is well-formed (xmllint)", async () => {
+  if (spawnSync("xmllint", ["--version"]).status !== 0) {
+    if (process.env.CI === "true") throw new Error("xmllint is missing (apt-get install libxml2-utils)");
+    console.warn("xmllint not installed: well-formedness of the written parts not checked");
+    return;
+  }
+  const pkg = await packageOf(messyWorkbook());
+  const host = new XlsxFillHost(pkg, { yieldBetweenCalls: false });
+  const header = detectHeader((await host.describeRegion()).head)!;
+  const result = await runFill(host, { mapping: autoMap(header.headers), defaults: { year: 2024 } });
+  await host.writeSummarySheet(summaryLayout(result.summary, { sourceSheet: "名单" }));
+  const saved = pkg.save();
+  const xmlParts = readZip(saved).filter((e) => /\.(xml|rels)$/.test(e.name));
+  expect(xmlParts.map((e) => e.name)).toEqual(
+    expect.arrayContaining(["xl/charts/chart1.xml", "xl/drawings/drawing1.xml"]),
+  );
+  for (const entry of xmlParts) {
+    const lint = spawnSync("xmllint", ["--noout", "-"], { input: entryData(entry, portableCodec) });
+    expect({ part: entry.name, errors: lint.stderr.toString() }).toEqual({ part: entry.name, errors: "" });
+  }
 });
