@@ -9,22 +9,7 @@ import type { Quantity } from "../policies/types";
 import { areaToMicro, formatArea, formatFenAsWan, formatWan, mulDivHalfUp } from "./arith";
 import * as code from "./plan";
 import { tagsOfMask, type CompiledClause, type PolicyPlan } from "./plan";
-
-/** The enterprise facts of one evaluation, in core units. */
-export interface Facts {
-  year: number;
-  upgradeYear: number;
-  upgradeYearAssumed: boolean;
-  k: number;
-  tags: TagMask;
-  revenue: number | null;
-  prevRevenue: number | null;
-  investment: number | null;
-  area: number | null;
-  months: number | null;
-  monthlyRent: number | null;
-  contracts: readonly number[] | null;
-}
+import { missingFacts, type Facts } from "./facts";
 
 const wan = (yuan: number) => `${formatWan(yuan)}万元`;
 const fenWan = (fen: number) => `${formatFenAsWan(fen)}万元`;
@@ -60,7 +45,7 @@ export function codeFacts(
 ): { status: ClauseStatus; reasons: string[]; missing: EnterpriseField[] } {
   const policy = plan.policy;
   const notEligible = (...reasons: string[]) => ({ status: "not-eligible" as const, reasons, missing: [] });
-  const needs = (missing: EnterpriseField[], reason: string) => {
+  const needs = (reason: string, missing = missingFacts(c, facts, outcome)) => {
     rulings.add("R11");
     return { status: "needs-data" as const, reasons: [reason], missing };
   };
@@ -103,22 +88,18 @@ export function codeFacts(
       return notEligible(`本条适用于${kRange(c)}；本年为${kText(facts.k)}（R3）`);
     case code.NO_INSTALMENT:
       return notEligible(`分年表在${kText(facts.k)}无奖励（分年表：${scheduleText(c)}）`);
-    case code.NEEDS_REVENUE: {
-      const instalment = c.byK[facts.k];
-      const alsoPrev = instalment?.test === code.TEST_GROWTH && facts.prevRevenue === null;
+    case code.NEEDS_REVENUE:
       return needs(
-        alsoPrev ? ["revenue", "prevRevenue"] : ["revenue"],
         c.cultivation
           ? "缺少当年营业收入，无法判断是否为培育企业（R14）"
           : "缺少当年营业收入，无法判断是否达到2000万元（R2、R5）",
       );
-    }
     case code.BELOW_THRESHOLD:
       rulings.add("R2");
       return notEligible(`当年营业收入 ${fenWan(facts.revenue ?? 0)} 低于 ${fenWan(c.revenueThresholdFen)}（R2）`);
     case code.NEEDS_PREV:
       rulings.add("R5");
-      return needs(["prevRevenue"], `${kText(facts.k)}的奖励要求“${figure}”保持增长：缺少上年营业收入，无法比较（R5）`);
+      return needs(`${kText(facts.k)}的奖励要求“${figure}”保持增长：缺少上年营业收入，无法比较（R5）`);
     case code.NO_GROWTH:
       rulings.add("R5");
       return notEligible(
@@ -130,21 +111,18 @@ export function codeFacts(
         `上年营业收入 ${fenWan(facts.prevRevenue ?? 0)} 低于 ${fenWan(c.prevThresholdFen)}，未连续在规（R5）`,
       );
     case code.NEEDS_INVESTMENT:
-      return needs(["techInvestment"], "缺少当年技改投资额（R8）");
+      return needs("缺少当年技改投资额（R8）");
     case code.BELOW_MIN_INVESTMENT:
       return notEligible(`技改投资 ${fenWan(facts.investment ?? 0)} 低于门槛 ${fenWan(c.minFen)}（含本数即可，D8）`);
     case code.NEEDS_AREA:
     case code.NEEDS_MONTHS:
     case code.NEEDS_RENT: {
-      const missing: EnterpriseField[] = [];
-      if (facts.area === null) missing.push("rentedArea");
-      if (facts.months === null) missing.push("leaseMonths");
-      if (c.kind === "rent-months-per-year" && facts.monthlyRent === null) missing.push("monthlyRent");
       const names = { rentedArea: "租赁面积", leaseMonths: "租期（月）", monthlyRent: "月租金" } as Record<
         string,
         string
       >;
-      return needs(missing, `缺少${missing.map((field) => names[field]).join("、")}（R9）`);
+      const missing = missingFacts(c, facts, outcome);
+      return needs(`缺少${missing.map((field) => names[field]).join("、")}（R9）`, missing);
     }
     case code.AREA_TOO_SMALL:
       return notEligible(
@@ -155,7 +133,7 @@ export function codeFacts(
         `租期 ${facts.months} 个月少于 ${c.leaseMinMonths} 个月（原文“不少于${quantity(param(c, "leaseAtLeast")!)}”）`,
       );
     case code.NEEDS_CONTRACT:
-      return needs(["contracts"], "缺少当年中标合同金额（R10）");
+      return needs("缺少当年中标合同金额（R10）");
     case code.ALREADY_SCALE:
       rulings.add("R14");
       return notEligible(`当年营业收入 ${fenWan(facts.revenue ?? 0)} 已达2000万元，不再是培育企业（R14）`);
@@ -168,7 +146,7 @@ export function codeFacts(
       );
     }
     case code.NEEDS_MIN_REVENUE:
-      return needs(["revenue"], `本条要求营业收入达到 ${fenWan(c.minRevenueFen)}：缺少当年营业收入`);
+      return needs(`本条要求营业收入达到 ${fenWan(c.minRevenueFen)}：缺少当年营业收入`);
     case code.BELOW_MIN_REVENUE:
       return notEligible(`当年营业收入 ${fenWan(facts.revenue ?? 0)} 未达到本条要求的 ${fenWan(c.minRevenueFen)}`);
     default:

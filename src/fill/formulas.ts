@@ -9,7 +9,7 @@ import { cellA1, columnLetter } from "./address";
 import type { ColumnMapping, FillDefaults } from "./mapping";
 import type { FieldId } from "./fields";
 import { OUT } from "./output-columns";
-import { valueCells, wanNumber, type RowResult } from "./row-result";
+import { valueCells, wanNumber, type RowOutcome } from "./row-result";
 import { ownershipTags, industryTags, muJunTag } from "./row";
 import { displayCell } from "./cells";
 import type { CellContent, CellValue } from "./types";
@@ -84,7 +84,7 @@ function call(name: string, args: (string | null)[]): string {
  * gives the row's value for a mapped field (for the derived tags).
  */
 export function formulaCells(
-  result: RowResult,
+  result: RowOutcome,
   row: number,
   layout: FormulaLayout,
   cells: (field: FieldId) => CellValue,

@@ -81,9 +81,13 @@ export {
   wanNumber,
   type AmountState,
   type CashCategory,
+  type GrantedCash,
+  type RowCash,
+  type RowOutcome,
   type RowResult,
   type RowStatus,
 } from "./row-result";
+export { fillRow } from "./fill-row";
 export { formulaCells, type FormulaLayout } from "./formulas";
 export {
   BLOCK_BUDGET_BYTES,

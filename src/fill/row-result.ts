@@ -8,8 +8,8 @@
  *  - 合计 = every granted cash amount (incl. the contract award, R10); empty when the upgrade
  *    award or a mapped fact is unknown.
  */
-import { evaluate, formatWan, isXsgError, type ClauseOutcome, type Evaluation, type EvaluationDetail } from "../index";
-import type { ClauseCategory, EnterpriseField, Yuan } from "../model";
+import { evaluate, formatWan, isXsgError, type Evaluation, type EvaluationDetail, type XsgError } from "../index";
+import type { ClauseCategory, Enterprise, EnterpriseField, Yuan } from "../model";
 import { fieldDef, fieldOfErrorField, type FieldId } from "./fields";
 import type { ColumnMapping } from "./mapping";
 import { columnName, type RowIssue, type RowKind, type RowRead } from "./row";
@@ -42,10 +42,30 @@ export type AmountState =
   | { readonly state: "not-computed"; readonly missing: readonly FieldId[] }
   | { readonly state: "unquantified" };
 
-export interface RowResult {
+/** A clause that granted cash, as the fill summary adds it up by clause. */
+export interface GrantedCash {
+  readonly clauseId: string;
+  readonly label: string;
+  readonly title: string;
+  readonly category: CashCategory;
+  readonly yuan: Yuan;
+}
+
+/** What the fill summary adds up for an evaluated row. */
+export interface RowCash {
+  /** The evaluated year (the summary's by-year budget, R3). */
+  readonly year: number;
+  readonly regionName: string;
+  readonly documentNumber: string;
+  /** Every granted cash amount of the row, known even when another category needs data. */
+  readonly totalYuan: Yuan;
+  /** In document order. */
+  readonly granted: readonly GrantedCash[];
+}
+
+/** What the batch fill writes for a row (its seven cells) and adds to the summary. */
+export interface RowOutcome {
   readonly kind: RowKind;
-  readonly read: RowRead;
-  readonly evaluation: Evaluation | null;
   /** Null for blank, total and note rows. */
   readonly status: RowStatus | null;
   readonly amounts: Readonly<Record<CashCategory, AmountState>> | null;
@@ -53,6 +73,14 @@ export interface RowResult {
   readonly totalYuan: Yuan | null;
   readonly basis: string;
   readonly note: string;
+  /** Null when the row was not evaluated (not an enterprise, or an error). */
+  readonly cash: RowCash | null;
+}
+
+/** A row's outcome with the row as read and its whole evaluation (the lookup view shows them). */
+export interface RowResult extends RowOutcome {
+  readonly read: RowRead;
+  readonly evaluation: Evaluation | null;
   /** Errors (read and evaluation), each naming its column. */
   readonly errors: readonly RowIssue[];
 }
@@ -69,16 +97,26 @@ function fieldsOf(missing: readonly EnterpriseField[]): FieldId[] {
   return [...new Set(missing.map((f) => fieldOfErrorField(f)).filter((f): f is FieldId => f !== null))];
 }
 
+/** A category some of whose clauses need data: `missing`, every fact they lack in clause order. */
+export function missingDataState(
+  category: CashCategory,
+  missing: readonly EnterpriseField[],
+  mapping: ColumnMapping,
+): AmountState {
+  const fields = fieldsOf(missing);
+  // A fact whose column the sheet does not have at all: not computed, rather than "fill in this cell".
+  const absentOnly = category !== "award" && fields.length > 0 && fields.every((f) => !isMapped(f, mapping));
+  return absentOnly ? { state: "not-computed", missing: fields } : { state: "needs-data", missing: fields };
+}
+
 /** The state of one cash category from the evaluation's clauses. */
 export function categoryAmount(evaluation: Evaluation, category: CashCategory, mapping: ColumnMapping): AmountState {
   const clauses = evaluation.clauses.filter((c) => c.category === category);
   if (clauses.length === 0) return { state: "known", yuan: 0 };
   const needing = clauses.filter((c) => c.status === "needs-data");
   if (needing.length > 0) {
-    const missing = fieldsOf(needing.flatMap((c) => c.missing));
-    // A fact whose column the sheet does not have at all: not computed, rather than "fill in this cell".
-    const absentOnly = category !== "award" && missing.length > 0 && missing.every((f) => !isMapped(f, mapping));
-    return absentOnly ? { state: "not-computed", missing } : { state: "needs-data", missing };
+    const missing = needing.flatMap((c) => c.missing);
+    return missingDataState(category, missing, mapping);
   }
   const quantified = clauses.filter((c) => c.amountYuan !== null);
   if (quantified.length === 0 && clauses.some((c) => c.status === "not-quantified")) return { state: "unquantified" };
@@ -97,29 +135,42 @@ export function wanNumber(yuan: Yuan): number {
   return Number(formatWan(yuan));
 }
 
+/** What names a clause in 依据 and 说明 (ClauseOutcome and the policy's Clause both have these). */
+export interface ClauseNaming {
+  readonly label: string;
+  readonly title: string;
+}
+
 /** "（一）连续三年升规奖励" or "一 首次上规奖励…": label and the specific part of the title (after its last "："). */
-function clauseName(c: ClauseOutcome): string {
-  let name = clauseNames.get(c.clauseId);
+export function clauseName(clauseId: string, c: ClauseNaming): string {
+  let name = clauseNames.get(clauseId);
   if (name === undefined) {
     const title = c.title.split("：").pop() || c.title;
     name = /[)）]$/.test(c.label) ? `${c.label}${title}` : `${c.label} ${title}`;
-    clauseNames.set(c.clauseId, name);
+    clauseNames.set(clauseId, name);
   }
   return name;
 }
 /** Per clause id: a clause's label and title never change, and 说明 names clauses on every row. */
 const clauseNames = new Map<string, string>();
 
+/** 依据: the region, its document (marked when a draft) and the labels of the clauses the row rests on. */
+export function basisText(
+  document: { readonly regionName: string; readonly documentNumber: string; readonly documentStatus: string },
+  labels: readonly string[],
+): string {
+  const shown = [...new Set(labels)].join("、");
+  const draft =
+    document.documentStatus === "征求意见稿" && !document.documentNumber.includes("征求意见稿") ? "（征求意见稿）" : "";
+  return `${document.regionName} ${document.documentNumber}${draft}${shown ? ` ${shown}` : ""}`;
+}
+
 function basisOf(evaluation: Evaluation): string {
   const cash = evaluation.clauses.filter((c) => c.category !== "benefit");
   const granted = cash.filter((c) => c.status === "granted" && (c.amountYuan ?? 0) > 0);
   const shown = granted.length > 0 ? granted : cash.filter((c) => c.category === "award");
-  const labels = [...new Set(shown.map((c) => c.label))].join("、");
-  const draft =
-    evaluation.documentStatus === "征求意见稿" && !evaluation.documentNumber.includes("征求意见稿")
-      ? "（征求意见稿）"
-      : "";
-  return `${evaluation.regionName} ${evaluation.documentNumber}${draft}${labels ? ` ${labels}` : ""}`;
+  const labels = shown.map((c) => c.label);
+  return basisText(evaluation, labels);
 }
 
 function missingText(missing: readonly FieldId[], mapping: ColumnMapping): string {
@@ -132,6 +183,38 @@ const HINT_ZERO: Partial<Record<FieldId, string>> = {
   rentedArea: "未租赁厂房请填 0",
 };
 
+/* The parts of 说明, in the order noteOf joins them. */
+
+/** A granted cash clause: "（一）首次升规奖励 20万元". */
+export function grantedNote(name: string, yuan: Yuan): string {
+  return `${name} ${wan(yuan)}`;
+}
+
+/** Why an award clause gave nothing (quoted only when no upgrade award was granted). */
+export function refusalNote(name: string, reasons: readonly string[]): string {
+  return `${name}：${reasons[0] ?? "不符合"}`;
+}
+
+/** A category that needs data or was not computed; null for the other states. */
+export function categoryNote(category: CashCategory, a: AmountState, mapping: ColumnMapping): string | null {
+  if (a.state === "needs-data") {
+    const hints = a.missing.map((f) => HINT_ZERO[f]).filter((h) => h !== undefined);
+    return `${CATEGORY_LABEL[category]}无法计算，缺少${missingText(a.missing, mapping)}${hints.length ? `（${hints.join("，")}）` : ""}（R11）`;
+  }
+  if (a.state === "not-computed")
+    return `未计算${CATEGORY_LABEL[category]}（表中无${a.missing.map((f) => `“${fieldDef(f).label}”`).join("、")}列）`;
+  return null;
+}
+
+/** Promises without an amount (R11), by clause label. */
+export function unquantifiedNote(labels: readonly string[]): string {
+  return `另有未规定金额的承诺：${[...new Set(labels)].join("、")}，未计入（R11）`;
+}
+
+export function benefitsNote(count: number): string {
+  return `非现金待遇 ${count} 项（见资格查询）`;
+}
+
 function noteOf(
   evaluation: Evaluation,
   amounts: Record<CashCategory, AmountState>,
@@ -142,7 +225,7 @@ function noteOf(
   const cash = evaluation.clauses.filter((c) => c.category !== "benefit");
   for (const c of cash) {
     if (c.status === "granted" && (c.amountYuan ?? 0) > 0)
-      parts.push(`${clauseName(c)} ${wan(c.amountYuan as number)}`);
+      parts.push(grantedNote(clauseName(c.clauseId, c), c.amountYuan as number));
   }
   // Why no upgrade award: the refusals of the award clauses (only when none was granted).
   const award = amounts.award;
@@ -150,34 +233,25 @@ function noteOf(
     for (const c of cash) {
       if (c.category !== "award") continue;
       if (c.status === "not-eligible" || c.status === "excluded" || c.status === "not-covered") {
-        parts.push(`${clauseName(c)}：${c.reasons[0] ?? "不符合"}`);
+        parts.push(refusalNote(clauseName(c.clauseId, c), c.reasons));
       }
     }
   }
   for (const category of CASH_CATEGORIES) {
-    const a = amounts[category];
-    if (a.state === "needs-data") {
-      const hints = a.missing.map((f) => HINT_ZERO[f]).filter((h) => h !== undefined);
-      parts.push(
-        `${CATEGORY_LABEL[category]}无法计算，缺少${missingText(a.missing, mapping)}${hints.length ? `（${hints.join("，")}）` : ""}（R11）`,
-      );
-    }
-    if (a.state === "not-computed")
-      parts.push(
-        `未计算${CATEGORY_LABEL[category]}（表中无${a.missing.map((f) => `“${fieldDef(f).label}”`).join("、")}列）`,
-      );
+    const part = categoryNote(category, amounts[category], mapping);
+    if (part !== null) parts.push(part);
   }
   const unquantified = evaluation.clauses.filter((c) => c.status === "not-quantified").map((c) => c.label);
-  if (unquantified.length > 0)
-    parts.push(`另有未规定金额的承诺：${[...new Set(unquantified)].join("、")}，未计入（R11）`);
+  if (unquantified.length > 0) parts.push(unquantifiedNote(unquantified));
   const benefits = evaluation.clauses.filter((c) => c.category === "benefit" && c.status === "granted");
-  if (benefits.length > 0) parts.push(`非现金待遇 ${benefits.length} 项（见资格查询）`);
+  if (benefits.length > 0) parts.push(benefitsNote(benefits.length));
   parts.push(...evaluation.notes);
   parts.push(...read.warnings.map((w) => w.message));
   return clip(parts.join("；"));
 }
 
-function clip(text: string): string {
+/** 说明 kept under MAX_NOTE_LENGTH. */
+export function clip(text: string): string {
   return text.length > MAX_NOTE_LENGTH ? `${text.slice(0, MAX_NOTE_LENGTH - 1)}…` : text;
 }
 
@@ -192,27 +266,25 @@ function errorResult(read: RowRead, errors: readonly RowIssue[]): RowResult {
     totalYuan: null,
     basis: "",
     note,
+    cash: null,
     errors,
   };
 }
 
-/** Evaluate a read row. `extraWarnings` (e.g. duplicate credit codes) go into its 说明. */
-export function evaluateRow(
-  read: RowRead,
-  mapping: ColumnMapping,
-  extraWarnings: readonly string[] = [],
-  detail: EvaluationDetail = "full",
-): RowResult {
-  const withWarnings: RowRead =
-    extraWarnings.length > 0
-      ? {
-          ...read,
-          warnings: [
-            ...read.warnings,
-            ...extraWarnings.map((message) => ({ field: "creditCode" as const, column: null, header: null, message })),
-          ],
-        }
-      : read;
+/** The read row with `extraWarnings` (e.g. duplicate credit codes) added to its warnings. */
+function withExtraWarnings(read: RowRead, extraWarnings: readonly string[]): RowRead {
+  if (extraWarnings.length === 0) return read;
+  return {
+    ...read,
+    warnings: [
+      ...read.warnings,
+      ...extraWarnings.map((message) => ({ field: "creditCode" as const, column: null, header: null, message })),
+    ],
+  };
+}
+
+/** The result of a row that is not evaluated (not an enterprise, or unreadable); null for a row to evaluate. */
+export function unevaluatedResult(read: RowRead, extraWarnings: readonly string[]): RowResult | null {
   if (read.kind !== "enterprise") {
     const note = read.kind === "total" ? "合计行，未计算" : "";
     return {
@@ -224,42 +296,90 @@ export function evaluateRow(
       totalYuan: null,
       basis: "",
       note,
+      cash: null,
       errors: [],
     };
   }
-  if (read.errors.length > 0 || !read.enterprise || read.year === null) return errorResult(withWarnings, read.errors);
+  if (read.errors.length > 0 || !read.enterprise || read.year === null)
+    return errorResult(withExtraWarnings(read, extraWarnings), read.errors);
+  return null;
+}
+
+/** An error row for an XsgError the evaluation threw (e.g. an upgrade year after the evaluated year, R3). */
+export function evaluationErrorResult(
+  read: RowRead,
+  extraWarnings: readonly string[],
+  mapping: ColumnMapping,
+  error: XsgError,
+): RowResult {
+  const field = fieldOfErrorField(error.field);
+  const name = columnName(field ? mapping[field] : undefined, field);
+  const issue: RowIssue = {
+    field,
+    column: field ? (mapping[field]?.column ?? null) : null,
+    header: field ? (mapping[field]?.header ?? null) : null,
+    message: name ? `${name}：${error.detail}` : error.message,
+  };
+  return errorResult(withExtraWarnings(read, extraWarnings), [issue]);
+}
+
+/** The status a row's amounts give it. */
+export function rowStatus(unknown: boolean, totalYuan: Yuan): RowStatus {
+  return unknown ? STATUS.needsData : totalYuan > 0 ? STATUS.eligible : STATUS.none;
+}
+
+/**
+ * Evaluate a read row. `extraWarnings` (e.g. duplicate credit codes) go into its 说明. The
+ * reference for the batch fill's lean path (fill-row.ts), and what the lookup view shows.
+ */
+export function evaluateRow(
+  read: RowRead,
+  mapping: ColumnMapping,
+  extraWarnings: readonly string[] = [],
+  detail: EvaluationDetail = "full",
+): RowResult {
+  const unevaluated = unevaluatedResult(read, extraWarnings);
+  if (unevaluated !== null) return unevaluated;
 
   let evaluation: Evaluation;
   try {
-    evaluation = evaluate(read.enterprise, read.year, detail);
+    evaluation = evaluate(read.enterprise as Enterprise, read.year as number, detail);
   } catch (error) {
     if (!isXsgError(error)) throw error;
-    const field = fieldOfErrorField(error.field);
-    const name = columnName(field ? mapping[field] : undefined, field);
-    const issue: RowIssue = {
-      field,
-      column: field ? (mapping[field]?.column ?? null) : null,
-      header: field ? (mapping[field]?.header ?? null) : null,
-      message: name ? `${name}：${error.detail}` : error.message,
-    };
-    return errorResult(withWarnings, [issue]);
+    return evaluationErrorResult(read, extraWarnings, mapping, error);
   }
 
+  const withWarnings = withExtraWarnings(read, extraWarnings);
   const amounts = {} as Record<CashCategory, AmountState>;
   for (const category of CASH_CATEGORIES) amounts[category] = categoryAmount(evaluation, category, mapping);
   const unknown = CASH_CATEGORIES.some((c) => amounts[c].state === "needs-data");
   const totalYuan = unknown ? null : evaluation.totalYuan;
-  const status: RowStatus = unknown ? STATUS.needsData : evaluation.totalYuan > 0 ? STATUS.eligible : STATUS.none;
   return {
     kind: "enterprise",
     read: withWarnings,
     evaluation,
-    status,
+    status: rowStatus(unknown, evaluation.totalYuan),
     amounts,
     totalYuan,
     basis: basisOf(evaluation),
     note: noteOf(evaluation, amounts, withWarnings, mapping),
+    cash: cashOf(evaluation),
     errors: [],
+  };
+}
+
+function cashOf(evaluation: Evaluation): RowCash {
+  const granted: GrantedCash[] = [];
+  for (const c of evaluation.clauses) {
+    if (c.category === "benefit" || c.status !== "granted" || !c.amountYuan) continue;
+    granted.push({ clauseId: c.clauseId, label: c.label, title: c.title, category: c.category, yuan: c.amountYuan });
+  }
+  return {
+    year: evaluation.year,
+    regionName: evaluation.regionName,
+    documentNumber: evaluation.documentNumber,
+    totalYuan: evaluation.totalYuan,
+    granted,
   };
 }
 
@@ -268,7 +388,7 @@ function amountCell(a: AmountState | undefined): CellContent {
 }
 
 /** The seven output cells of a row in values mode (null = empty cell). */
-export function valueCells(result: RowResult): CellContent[] {
+export function valueCells(result: RowOutcome): CellContent[] {
   const cells: CellContent[] = new Array(OUTPUT_COLUMNS.length).fill(null);
   if (result.amounts) {
     cells[OUT.award] = amountCell(result.amounts.award);

@@ -337,9 +337,10 @@ export function readRow(
   if (r.errors.length > 0 || region === null || year === null) {
     return { kind, enterprise: null, year, name, creditCode, facts: r.facts, errors: r.errors, warnings: r.warnings };
   }
+  // One literal, then the optional names: spreading `...(name ? { name } : {})` into it cost
+  // ≈ 8 µs a row (V8 copies spread properties at run time, into objects of varying shapes),
+  // most of readRow in a batch fill.
   const enterprise: Enterprise = {
-    ...(name ? { name } : {}),
-    ...(creditCode ? { creditCode } : {}),
     region,
     revenue,
     prevRevenue,
@@ -351,6 +352,8 @@ export function readRow(
     monthlyRent,
     contracts,
   };
+  if (name) enterprise.name = name;
+  if (creditCode) enterprise.creditCode = creditCode;
   if (tags !== 0 && derived.length > 0) {
     r.facts.push({
       field: "tags",
@@ -376,5 +379,7 @@ export function readRow(
 const FIELD_ORDER = Object.fromEntries(FIELD_IDS.map((id, i) => [id, i])) as Record<FieldId, number>;
 
 function sortFacts(facts: RowFact[]): RowFact[] {
+  // The batch fill keeps no facts: no copy for it.
+  if (facts.length < 2) return facts;
   return facts.slice().sort((a, b) => FIELD_ORDER[a.field] - FIELD_ORDER[b.field]);
 }

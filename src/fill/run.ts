@@ -28,7 +28,8 @@ import { mappingSettingKey, saveableMapping } from "./mapping";
 import { OUTPUT_COLUMNS } from "./output-columns";
 import { FillError, planFill, type FillOptions, type FillPlan } from "./plan";
 import { readRow } from "./row";
-import { evaluateRow, valueCells, type RowResult } from "./row-result";
+import { fillRow } from "./fill-row";
+import { valueCells, type RowOutcome } from "./row-result";
 import { SummaryBuilder, type FillSummary } from "./summary";
 import { isPayloadTooLarge, type CellArea, type CellContent, type CellValue, type FillHost } from "./types";
 
@@ -178,8 +179,10 @@ function duplicateCodes(
   return result;
 }
 
-function duplicateWarning(others: readonly number[] | undefined): string[] {
-  if (!others || others.length === 0) return [];
+const NO_WARNINGS: readonly string[] = Object.freeze([]);
+
+function duplicateWarning(others: readonly number[] | undefined): readonly string[] {
+  if (!others || others.length === 0) return NO_WARNINGS;
   const shown = others
     .slice(0, 5)
     .map((r) => `第${r}行`)
@@ -269,7 +272,7 @@ async function fill(host: FillHost, options: FillOptions, callbacks: FillCallbac
   const duplicates = duplicateCodes(inputs, plan, span.first);
   const builder = new SummaryBuilder();
   const packer = new BlockPacker<CellContent[]>(BLOCK_BUDGET_BYTES, MAX_WRITE_BLOCK_ROWS);
-  let pending: RowResult[] = [];
+  let pending: RowOutcome[] = [];
   const written: CellContent[][] = [];
   let cancelled = false;
   const formulaLayout = {
@@ -342,8 +345,8 @@ async function fill(host: FillHost, options: FillOptions, callbacks: FillCallbac
   for (let i = 0; i < dataRows && !cancelled; i++) {
     const row = inputs[i] ?? [];
     const read = readRow(row, mapping, plan.defaults, { columnOffset: offset, facts: false });
-    // The fill shows only award reasons: the lean evaluation (the lookup view asks for the full one).
-    const result = evaluateRow(read, mapping, duplicateWarning(duplicates.get(i)), "summary");
+    // The cells and the summary only: no Evaluation per row (the lookup view builds the full one).
+    const result = fillRow(read, mapping, duplicateWarning(duplicates.get(i)));
     const absoluteRow = outputArea.top + 1 + i;
     const cells =
       plan.mode === "formulas"

@@ -4,7 +4,7 @@
  */
 import type { Yuan } from "../model";
 import type { CellArea, SummaryLayout } from "./types";
-import { CASH_CATEGORIES, STATUS, wanNumber, type CashCategory, type RowResult } from "./row-result";
+import { CASH_CATEGORIES, STATUS, wanNumber, type CashCategory, type RowOutcome } from "./row-result";
 
 export interface ClauseTotal {
   readonly clauseId: string;
@@ -47,7 +47,7 @@ export class SummaryBuilder {
   private readonly years = new Map<number, number>();
   private readonly clauses = new Map<string, { -readonly [K in keyof ClauseTotal]: ClauseTotal[K] }>();
 
-  add(result: RowResult): void {
+  add(result: RowOutcome): void {
     if (result.kind !== "enterprise") return;
     this.rows++;
     if (result.status === STATUS.error) {
@@ -56,28 +56,27 @@ export class SummaryBuilder {
     }
     this.filled++;
     if (result.status === STATUS.needsData) this.needsData++;
-    const evaluation = result.evaluation;
-    if (!evaluation) return;
-    if (evaluation.totalYuan > 0) this.eligible++;
-    this.total += evaluation.totalYuan;
-    this.years.set(evaluation.year, (this.years.get(evaluation.year) ?? 0) + evaluation.totalYuan);
-    for (const c of evaluation.clauses) {
-      if (c.category === "benefit" || c.status !== "granted" || !c.amountYuan) continue;
-      this.categories[c.category] += c.amountYuan;
+    const cash = result.cash;
+    if (!cash) return;
+    if (cash.totalYuan > 0) this.eligible++;
+    this.total += cash.totalYuan;
+    this.years.set(cash.year, (this.years.get(cash.year) ?? 0) + cash.totalYuan);
+    for (const c of cash.granted) {
+      this.categories[c.category] += c.yuan;
       const entry = this.clauses.get(c.clauseId);
       if (entry) {
-        entry.yuan += c.amountYuan;
+        entry.yuan += c.yuan;
         entry.count++;
       } else {
         this.clauses.set(c.clauseId, {
           clauseId: c.clauseId,
           label: c.label,
           title: c.title,
-          regionName: evaluation.regionName,
-          documentNumber: evaluation.documentNumber,
+          regionName: cash.regionName,
+          documentNumber: cash.documentNumber,
           category: c.category,
           count: 1,
-          yuan: c.amountYuan,
+          yuan: c.yuan,
         });
       }
     }
@@ -98,7 +97,7 @@ export class SummaryBuilder {
   }
 }
 
-export function summarize(results: Iterable<RowResult>): FillSummary {
+export function summarize(results: Iterable<RowOutcome>): FillSummary {
   const builder = new SummaryBuilder();
   for (const r of results) builder.add(r);
   return builder.build();
