@@ -8,7 +8,7 @@
  * wrapped with a timer (re-entrant calls counted once; an async sync() until it settles), and
  * that time is subtracted from the fill's wall time. What remains is XSG's own work: the
  * engine and the ExcelFillHost adapter code that shapes requests. The engine's pure per-row
- * part (readRow → evaluateRow → valueCells) is also timed alone as a cross-check.
+ * part (readRow → fillRow → valueCells, what runFill does per row) is also timed alone as a cross-check.
  *
  * The double keeps every cell of the workbook as an object in this process's heap (1.7M for
  * 100k rows), which Excel does not: every full GC then marks them, and that time lands on the
@@ -19,7 +19,7 @@ import * as double from "../test/doubles/excel-double";
 import { ExcelFillHost } from "../taskpane/excel/excel-fill-host";
 import { CANONICAL_REGION_IDS, getPolicy } from "../src";
 import {
-  evaluateRow,
+  fillRow,
   prepareFill,
   readRow,
   runFill,
@@ -237,7 +237,8 @@ export function evaluateRowsOnly(
 ): number {
   const start = performance.now();
   let cells = 0;
-  for (const row of values) cells += valueCells(evaluateRow(readRow(row, mapping, defaults), mapping)).length;
+  for (const row of values)
+    cells += valueCells(fillRow(readRow(row, mapping, defaults, { facts: false }), mapping)).length;
   const ms = performance.now() - start;
   if (cells === 0) throw new Error("no cells evaluated");
   return ms;

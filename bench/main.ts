@@ -422,7 +422,7 @@ export function tableRows(r: Results): Row[] {
       },
       {
         section: "fill",
-        metric: "per-row evaluation alone (read → evaluate → cells), ms",
+        metric: "per-row evaluation alone (read → fillRow → cells), ms",
         value: formatValue(f.pureEvaluateMs),
         target: "info",
         ok: null,
