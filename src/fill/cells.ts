@@ -3,7 +3,7 @@
  * strings (or {type:"Error"} objects through valuesAsJson), exceljs gives {error}, formula
  * cells as {formula, result}, rich text as {richText}, hyperlinks as {text, hyperlink}.
  */
-import type { CellValue } from "./types";
+import type { CellContent, CellValue } from "./types";
 
 const ERROR_TEXT =
   /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/i;
@@ -57,4 +57,18 @@ export function displayCell(cell: CellValue | unknown): string {
 export function plainValue(cell: CellValue | unknown): string | number | boolean | Date | null {
   const r = readCell(cell);
   return r.kind === "value" ? r.value : null;
+}
+
+export function isEmptyContent(c: CellContent): boolean {
+  return c === null || c === "";
+}
+
+/** Whether two cell contents are the same to an official (an empty string is an empty cell). */
+export function sameContent(a: CellContent, b: CellContent): boolean {
+  if (a === b) return true;
+  if (isEmptyContent(a) && isEmptyContent(b)) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if ("formula" in a && "formula" in b) return a.formula === b.formula;
+  if ("error" in a && "error" in b) return a.error === b.error;
+  return false;
 }

@@ -57,7 +57,7 @@ export {
   type SavedMapping,
 } from "./mapping";
 export { findOutputBlock, isOutputHeader, OUT, OUTPUT_COLUMNS, type OutputColumn } from "./output-columns";
-export { displayCell, readCell, type CellReading } from "./cells";
+export { displayCell, isEmptyContent, readCell, sameContent, type CellReading } from "./cells";
 export {
   classifyRow,
   columnName,

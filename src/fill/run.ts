@@ -21,7 +21,7 @@ import {
   rowBytes,
   type RowBlock,
 } from "./blocks";
-import { displayCell } from "./cells";
+import { displayCell, isEmptyContent, sameContent } from "./cells";
 import { formulaCells } from "./formulas";
 import type { FieldId } from "./fields";
 import { mappingSettingKey, saveableMapping } from "./mapping";
@@ -114,10 +114,6 @@ function readBlocksFor(
 ): RowBlock[] {
   const perRow = Math.ceil(estimateRowBytes(sample, columns) * READ_ESTIMATE_FACTOR) + columns * perCellExtra;
   return planBlocks(rows, perRow, { budget: READ_BUDGET_BYTES });
-}
-
-function isEmptyContent(c: CellContent): boolean {
-  return c === null || c === "";
 }
 
 function showContent(c: CellContent): string {
@@ -389,15 +385,6 @@ export interface UndoResult {
   readonly restoredRows: number;
   readonly declined: boolean;
   readonly message: string;
-}
-
-function sameContent(a: CellContent, b: CellContent): boolean {
-  if (a === b) return true;
-  if (isEmptyContent(a) && isEmptyContent(b)) return true;
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
-  if ("formula" in a && "formula" in b) return a.formula === b.formula;
-  if ("error" in a && "error" in b) return a.error === b.error;
-  return false;
 }
 
 async function undo(host: FillHost, snapshot: UndoSnapshot, callbacks: UndoCallbacks): Promise<UndoResult> {

@@ -8,6 +8,8 @@
  * Values read like Excel's `values` (what the add-in sees): dates are serial numbers, a formula
  * reads as its cached result, an error as { error: "#N/A" }.
  */
+import { areaA1, cellA1, columnIndexOfLetters, parseAreaA1 } from "../../../src/fill/address";
+import { sameContent } from "../../../src/fill/cells";
 import type { CellArea, CellContent, CellValue } from "../../../src/fill/types";
 import { shiftFormula } from "./formula-shift";
 import { finish, type Steps } from "./steps";
@@ -67,39 +69,6 @@ function columnOfReference(xml: string, at: number): number {
   return i === at ? -1 : col - 1;
 }
 
-function rowOfReference(text: string): number {
-  const digits = /\d+/.exec(text);
-  return digits ? Number(digits[0]) - 1 : -1;
-}
-
-export function columnLetters(column: number): string {
-  let s = "";
-  for (let v = column + 1; v > 0; v = Math.floor((v - 1) / 26)) s = String.fromCharCode(65 + ((v - 1) % 26)) + s;
-  return s;
-}
-
-/** "B3:D7" → 0-based area; "B3" → one cell. */
-export function parseReference(ref: string): CellArea | null {
-  const match = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(ref.trim());
-  if (!match) return null;
-  const left = columnOfReference(match[1], 0);
-  const top = Number(match[2]) - 1;
-  const right = match[3] ? columnOfReference(match[3], 0) : left;
-  const bottom = match[4] ? Number(match[4]) - 1 : top;
-  return {
-    top: Math.min(top, bottom),
-    left: Math.min(left, right),
-    rows: Math.abs(bottom - top) + 1,
-    columns: Math.abs(right - left) + 1,
-  };
-}
-
-function areaReference(area: CellArea): string {
-  const first = `${columnLetters(area.left)}${area.top + 1}`;
-  if (area.rows === 1 && area.columns === 1) return first;
-  return `${first}:${columnLetters(area.left + area.columns - 1)}${area.top + area.rows}`;
-}
-
 function union(a: CellArea | null, b: CellArea): CellArea {
   if (!a) return b;
   const top = Math.min(a.top, b.top);
@@ -107,15 +76,6 @@ function union(a: CellArea | null, b: CellArea): CellArea {
   const bottom = Math.max(a.top + a.rows, b.top + b.rows);
   const right = Math.max(a.left + a.columns, b.left + b.columns);
   return { top, left, rows: bottom - top, columns: right - left };
-}
-
-function sameContent(a: CellContent, b: CellContent): boolean {
-  if (a === b) return true;
-  if ((a === null || a === "") && (b === null || b === "")) return true;
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
-  if ("formula" in a && "formula" in b) return a.formula === b.formula;
-  if ("error" in a && "error" in b) return a.error === b.error;
-  return false;
 }
 
 export class SheetGrid {
@@ -211,7 +171,7 @@ export class SheetGrid {
 
   mergedAreas(): CellArea[] {
     return elements(this.xml, `${this.prefix}mergeCell`, this.dataEnd)
-      .map((element) => parseReference(attribute(openTag(element), "ref") ?? ""))
+      .map((element) => parseAreaA1(attribute(openTag(element), "ref") ?? "")?.area ?? null)
       .filter((area): area is CellArea => area !== null);
   }
 
@@ -379,7 +339,7 @@ export class SheetGrid {
       // Attributes may be separated by other whitespace, and r is optional (then: the next column).
       const tag = x.slice(start, tagEnd);
       const match = /\sr="([A-Z]+)/.exec(tag);
-      return match ? columnOfReference(match[1], 0) : previous + 1;
+      return match ? columnIndexOfLetters(match[1]) : previous + 1;
     }
     at += 4;
     const column = columnOfReference(x, at);
@@ -533,8 +493,8 @@ export class SheetGrid {
         const id = attribute(` ${match[2]}`, "si");
         if (id !== null && attribute(` ${match[2]}`, "ref") !== null) {
           this.sharedMasters.set(id, {
-            row: rowOfReference(match[1]),
-            column: columnOfReference(match[1], 0),
+            row: parseAreaA1(match[1])!.area.top,
+            column: parseAreaA1(match[1])!.area.left,
             text: decodeXml(match[3]),
           });
         }
@@ -600,7 +560,7 @@ export class SheetGrid {
         continue;
       }
       const style = existing >= 0 ? attribute(this.cellTag(existing), "s") : this.lookBeside(rowIndex, left);
-      parts.push(cellXml(this.prefix, `${columnLetters(column)}${row + 1}`, style, cell));
+      parts.push(cellXml(this.prefix, cellA1(row, column), style, cell));
     }
     while (cellIndex < cellLast) {
       parts.push(x.slice(this.cellStart.data[cellIndex], this.cellEnd.data[cellIndex]));
@@ -632,8 +592,8 @@ export class SheetGrid {
     const area = this.usedArea();
     if (dimension && area) {
       const tag = openTag(dimension);
-      const old = parseReference(attribute(tag, "ref") ?? "");
-      out = out.replace(tag, withAttribute(tag, "ref", areaReference(old ? union(old, area) : area)));
+      const old = parseAreaA1(attribute(tag, "ref") ?? "")?.area ?? null;
+      out = out.replace(tag, withAttribute(tag, "ref", areaA1(old ? union(old, area) : area)));
     }
     if (this.widths.size === 0) return out;
     const colsStart = out.indexOf(`<${p}cols>`);

@@ -5,7 +5,7 @@
  */
 import type { CellArea, SummaryChart, SummaryLayout } from "../../../src/fill/types";
 import type { NewSheet } from "./package";
-import { columnLetters } from "./sheet-grid";
+import { columnLetter } from "../../../src/fill/address";
 import { worksheetXml, type SheetCell } from "./worksheet-xml";
 import { escapeXmlAttribute, escapeXmlText } from "./xml";
 
@@ -22,8 +22,8 @@ const WIDTHS = [40, 16, 16];
 
 function absolute(sheet: string, area: CellArea): string {
   const quoted = `'${sheet.replace(/'/g, "''")}'`;
-  const first = `$${columnLetters(area.left)}$${area.top + 1}`;
-  const last = `$${columnLetters(area.left + area.columns - 1)}$${area.top + area.rows}`;
+  const first = `$${columnLetter(area.left)}$${area.top + 1}`;
+  const last = `$${columnLetter(area.left + area.columns - 1)}$${area.top + area.rows}`;
   return `${quoted}!${first}:${last}`;
 }
 

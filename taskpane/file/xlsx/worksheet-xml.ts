@@ -1,5 +1,5 @@
 /** A plain worksheet part from a grid of values: for a .csv turned workbook and the summary sheet. */
-import { columnLetters } from "./sheet-grid";
+import { cellA1 } from "../../../src/fill/address";
 import { escapeXmlText } from "./xml";
 
 export type SheetCell = string | number | null;
@@ -23,7 +23,7 @@ export interface WorksheetOptions {
 export function worksheetXml(rows: readonly (readonly SheetCell[])[], options: WorksheetOptions = {}): string {
   const body: string[] = [];
   rows.forEach((line, r) => {
-    const cells = line.map((value, c) => cellXml(`${columnLetters(c)}${r + 1}`, value)).join("");
+    const cells = line.map((value, c) => cellXml(cellA1(r, c), value)).join("");
     if (cells) body.push(`<row r="${r + 1}">${cells}</row>`);
   });
   const cols = options.widths?.length
