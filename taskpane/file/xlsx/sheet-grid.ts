@@ -50,6 +50,14 @@ class IntColumn {
 }
 
 const GT = 62;
+/** Excel's sheet limits. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
+/** A sheet whose XML the index cannot trust: say where, in the official's terms. */
+function broken(row: number, what: string): Error {
+  return new Error(`工作表第 ${row} 行：${what}（文件可能已损坏，请在 WPS 或 Excel 中打开后重新保存）`);
+}
 const SLASH = 47;
 
 function isNameEnd(code: number): boolean {
@@ -115,6 +123,8 @@ export class SheetGrid {
     this.dataSelfClosing = xml.charCodeAt(openEnd - 1) === SLASH;
     this.dataStart = openEnd + 1;
     this.dataEnd = this.dataSelfClosing ? openEnd + 1 : xml.indexOf(`</${this.prefix}sheetData>`, openEnd);
+    if (this.dataEnd < 0)
+      throw new Error("工作表数据不完整：缺少结束标记（文件可能已损坏，请在 WPS 或 Excel 中打开后重新保存）");
   }
 
   /** A sheet's grid, indexed (progress 0–1 as rows are indexed). */
@@ -278,10 +288,11 @@ export class SheetGrid {
     let pos = x.indexOf(rowOpen, this.dataStart);
     while (pos >= 0 && pos < this.dataEnd) {
       const tagEnd = x.indexOf(">", pos);
+      if (tagEnd < 0) throw broken(previousRow + 2, "行标记不完整");
       const tag = x.slice(pos, tagEnd + 1);
       const r = attribute(tag, "r");
       const row = r === null ? previousRow + 1 : Number(r) - 1;
-      if (!(row > previousRow)) throw new Error(`工作表的第 ${row + 1} 行顺序异常（文件可能已损坏）`);
+      if (!(row > previousRow) || row >= MAX_ROWS) throw broken(row + 1, "行号顺序异常");
       previousRow = row;
       if (this.rowNumber.length % SheetGrid.ROWS_PER_STEP === 0)
         yield (pos - this.dataStart) / (this.dataEnd - this.dataStart);
@@ -296,6 +307,7 @@ export class SheetGrid {
         continue;
       }
       const end = x.indexOf(rowClose, tagEnd);
+      if (end < 0 || end > this.dataEnd) throw broken(row + 1, "行没有结束标记");
       let previousColumn = -1;
       let c = x.indexOf(cellOpen, tagEnd);
       while (c >= 0 && c < end) {
@@ -305,8 +317,12 @@ export class SheetGrid {
         }
         const cTagEnd = x.indexOf(">", c);
         const selfClosing = x.charCodeAt(cTagEnd - 1) === SLASH;
-        const cEnd = selfClosing ? cTagEnd + 1 : x.indexOf(cellClose, cTagEnd) + cellClose.length;
+        const cClose = selfClosing ? cTagEnd : x.indexOf(cellClose, cTagEnd);
+        if (cTagEnd < 0 || cTagEnd > end || cClose < 0 || cClose > end) throw broken(row + 1, "单元格不完整");
+        const cEnd = selfClosing ? cTagEnd + 1 : cClose + cellClose.length;
         const column = this.columnOfCell(c, cTagEnd, previousColumn);
+        // Binary search over a row's cells needs them in column order, as the format requires.
+        if (column <= previousColumn || column >= MAX_COLUMNS) throw broken(row + 1, "单元格顺序异常");
         previousColumn = column;
         this.cellColumn.push(column);
         this.cellStart.push(c);

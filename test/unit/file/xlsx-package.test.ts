@@ -13,7 +13,7 @@ import { entryData, readZip, writeZip, ZipFormatError } from "../../../taskpane/
 import { shiftFormula } from "../../../taskpane/file/xlsx/formula-shift";
 import { newWorkbook } from "../../../taskpane/file/xlsx/new-workbook";
 import { finishInSlices } from "../../../taskpane/file/xlsx/steps";
-import { openWorkbook, openWorkbookSteps } from "../../../taskpane/file/open";
+import { openWorkbook, openWorkbookSteps, WorkbookOpenError } from "../../../taskpane/file/open";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -294,4 +294,29 @@ test("open and save in pieces: the page's sliced run gives the same workbook, wi
   expect(readZip(saved).map((e) => [e.name, e.crc, e.size])).toEqual(
     readZip(whole.save()).map((e) => [e.name, e.crc, e.size]),
   );
+});
+
+test("a damaged sheet is refused with the row it breaks on, not misread", () => {
+  const refusal = (sheet: string): string => {
+    try {
+      openWorkbook(handmade({ sheet }), "坏表.xlsx");
+    } catch (error) {
+      expect(error).toBeInstanceOf(WorkbookOpenError);
+      return (error as Error).message;
+    }
+    throw new Error("accepted");
+  };
+  expect(refusal('<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v>')).toMatch(
+    /^无法读取“坏表\.xlsx”.*工作表数据不完整：缺少结束标记/,
+  );
+  expect(refusal('<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"/></sheetData>')).toMatch(
+    /工作表第 2 行：行没有结束标记/,
+  );
+  expect(refusal('<sheetData><row r="3"><c r="A3"><v>1</v></c></row><row r="2"></row></sheetData>')).toMatch(
+    /工作表第 2 行：行号顺序异常/,
+  );
+  expect(refusal('<sheetData><row r="1"><c r="B1"><v>1</v></c><c r="A1"><v>2</v></c></row></sheetData>')).toMatch(
+    /工作表第 1 行：单元格顺序异常/,
+  );
+  expect(refusal('<sheetData><row r="1"><c r="A1"><v>1</v></row></sheetData>')).toMatch(/工作表第 1 行：单元格不完整/);
 });
