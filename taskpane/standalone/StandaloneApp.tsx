@@ -112,13 +112,29 @@ export function StandaloneApp({ language = "zh" }: StandaloneAppProps) {
     [strings],
   );
 
-  const chooseSheet = useCallback((name: string) => {
-    setOpened((current) => {
-      if (!current || current.host.activeSheetName === name) return current;
-      current.host.activateSheet(name);
-      return { ...current, session: ++sessions };
-    });
-  }, []);
+  const chooseSheet = useCallback(
+    async (name: string) => {
+      if (!opened || opened.host.activeSheetName === name) return;
+      // A big sheet not read yet is indexed in time slices, like the file itself.
+      setBusy(fmt(strings.opening, { file: name }));
+      try {
+        await finishInSlices(opened.host.workbook.gridSteps(name), (fraction) =>
+          setBusy(fmt(strings.openingProgress, { file: name, percent: Math.floor(fraction * 100) })),
+        );
+        opened.host.activateSheet(name);
+        setOpened({ ...opened, session: ++sessions });
+      } catch (error) {
+        setStatus({
+          intent: "error",
+          title: strings.openFailed,
+          text: error instanceof Error ? error.message : String(error),
+        });
+      } finally {
+        setBusy(null);
+      }
+    },
+    [opened, strings],
+  );
 
   const download = useCallback(async () => {
     if (!opened) return;
@@ -196,7 +212,7 @@ export function StandaloneApp({ language = "zh" }: StandaloneAppProps) {
                 <Dropdown
                   value={opened.host.activeSheetName}
                   selectedOptions={[opened.host.activeSheetName]}
-                  onOptionSelect={(_, data) => data.optionValue && chooseSheet(data.optionValue)}
+                  onOptionSelect={(_, data) => data.optionValue && void chooseSheet(data.optionValue)}
                   disabled={busy !== null}
                 >
                   {opened.sheets.map((name) => (

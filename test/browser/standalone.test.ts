@@ -156,3 +156,23 @@ test("a file that is not a workbook gets a clear Chinese message", async () => {
     await tab.close();
   }
 });
+
+test("the sheet picker switches sheets; the App follows the chosen sheet", async () => {
+  const tab = await openPage(`${server.url}${PAGE}`, { officeJs: "none" });
+  try {
+    const { page } = tab;
+    await page.setInputFiles("#xsg-file-input", SAMPLE_PATH);
+    await page.getByText("已打开“sample.xlsx”").waitFor();
+    const picker = page.getByRole("combobox", { name: "工作表" });
+    await picker.click();
+    await page.getByRole("option", { name: NOTES_SHEET }).click();
+    await picker.filter({ hasText: NOTES_SHEET }).waitFor();
+    await picker.click();
+    await page.getByRole("option", { name: SAMPLE_SHEET }).click();
+    await page.getByRole("button", { name: "读取数据" }).click();
+    await page.getByText(/表头在第 4 行，共 400 行数据/).waitFor();
+    expect(tab.errors).toEqual([]);
+  } finally {
+    await tab.close();
+  }
+});
