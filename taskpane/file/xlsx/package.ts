@@ -237,7 +237,16 @@ export class XlsxPackage {
       yield 0.8 + (0.2 * at) / data.length;
     }
     pieces.push(decoder.decode());
-    return pieces.join("");
+    try {
+      return pieces.join("");
+    } catch (error) {
+      // V8 strings stop at about 512 M characters: far beyond 100k rows, reachable near Excel's 1M.
+      if (error instanceof RangeError)
+        throw new Error(
+          `“${part}”解压后超过 ${Math.floor(data.length / 1e6)} MB，过大无法处理：请把工作表拆分后再填充`,
+        );
+      throw error;
+    }
   }
 
   /**
