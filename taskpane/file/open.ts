@@ -35,11 +35,12 @@ export function sheetNameFromFile(fileName: string): string {
 
 /**
  * "名单.xlsx" → "名单.filled.xlsx" — the command line's and the page's name for the output. A
- * macro workbook stays .xlsm (its macros are kept, and Excel refuses macros in an .xlsx); a
- * .csv becomes an .xlsx.
+ * macro workbook or template becomes .xlsm (its macros are kept, and Excel refuses macros in an
+ * .xlsx); any other template and a .csv become an .xlsx.
  */
 export function filledFileName(fileName: string): string {
-  const extension = /\.xlsm$/i.test(fileName) ? ".xlsm" : ".xlsx";
+  // A template's output is a workbook (its content type is changed on save, see XlsxPackage).
+  const extension = /\.xl[st]m$/i.test(fileName) ? ".xlsm" : ".xlsx";
   const base = fileName.replace(/\.[^./\\]*$/, "") || "workbook";
   return `${base}.filled${extension}`;
 }

@@ -9,6 +9,7 @@ import { portableCodec, type Codec } from "./codec";
 import { SheetGrid } from "./sheet-grid";
 import { StyleSheet } from "./styles";
 import {
+  withAttribute,
   attribute,
   decodeXml,
   elements,
@@ -30,6 +31,17 @@ export interface SheetEntry {
 }
 
 const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const CONTENT_TYPES_PART = "[Content_Types].xml";
+
+/**
+ * A template's main part as a workbook's: the output is saved as .xlsx/.xlsm (filledFileName), and
+ * Excel refuses a file whose extension and main content type disagree.
+ */
+function workbookContentTypes(types: string): string {
+  return types
+    .replace("spreadsheetml.template.main+xml", "spreadsheetml.sheet.main+xml")
+    .replace("ms-excel.template.macroEnabled.main+xml", "ms-excel.sheet.macroEnabled.main+xml");
+}
 const WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
 /** "xl/workbook.xml" + "worksheets/sheet1.xml" → "xl/worksheets/sheet1.xml"; absolute targets start at the root. */
@@ -108,7 +120,7 @@ export class XlsxPackage {
     };
     this.sheets = elements(workbook, `${prefix}sheet`).map((element) => {
       const tag = openTag(element);
-      const id = /\s[\w.-]+:id="([^"]*)"/.exec(tag)?.[1] ?? null;
+      const id = /\s[\w.-]+:id=["']([^"']*)["']/.exec(tag)?.[1] ?? null;
       const found = target(id);
       const state = attribute(tag, "state");
       return {
@@ -157,7 +169,7 @@ export class XlsxPackage {
     let grid = this.grids.get(sheet.part);
     if (!grid) {
       const xml = yield* scaled(this.textSteps(sheet.part), 0, 0.4);
-      grid = yield* scaled(SheetGrid.create(xml, this.sharedStrings, this.styles), 0.4, 1);
+      grid = yield* scaled(SheetGrid.create(xml, this.sharedStrings, this.styles, this.date1904), 0.4, 1);
       this.grids.set(sheet.part, grid);
     }
     return grid;
@@ -193,6 +205,9 @@ export class XlsxPackage {
     }
     const changed = new Map<string, string>();
     if (this.styles?.changed && this.stylesPart) changed.set(this.stylesPart, this.styles.serialize());
+    const types = this.text(CONTENT_TYPES_PART);
+    const asWorkbook = workbookContentTypes(types);
+    if (asWorkbook !== types) changed.set(CONTENT_TYPES_PART, asWorkbook);
     const dropped = new Set<string>();
     if (streamed.size > 0 || this.added.length > 0) this.addSheetsAndRecalc(changed, dropped);
     const parts: ZipPart[] = [];
@@ -258,7 +273,7 @@ export class XlsxPackage {
     const relsPart = relsPartOf(this.workbookPart);
     let workbook = this.text(this.workbookPart);
     let rels = this.textOrEmpty(relsPart);
-    let types = this.text("[Content_Types].xml");
+    let types = changed.get(CONTENT_TYPES_PART) ?? this.text(CONTENT_TYPES_PART);
     const prefix = rootPrefix(workbook, "workbook");
     const relPrefix = rootPrefix(rels, "Relationships");
 
@@ -266,8 +281,13 @@ export class XlsxPackage {
     if (chain) {
       const chainPart = resolvePartName(this.workbookPart, chain.target);
       dropped.add(chainPart);
-      rels = rels.replace(new RegExp(`<${relPrefix}Relationship[^>]*Id="${chain.id}"[^>]*/>`), "");
-      types = types.replace(new RegExp(`<Override[^>]*PartName="/${chainPart}"[^>]*/>`), "");
+      const relation = elements(rels, `${relPrefix}Relationship`).find((e) => attribute(openTag(e), "Id") === chain.id);
+      if (relation) rels = rels.replace(relation, "");
+      const typesPrefix = rootPrefix(types, "Types");
+      const override = elements(types, `${typesPrefix}Override`).find(
+        (e) => attribute(openTag(e), "PartName") === `/${chainPart}`,
+      );
+      if (override) types = types.replace(override, "");
     }
 
     const usedIds = new Set(parseRelationships(rels).map((r) => r.id));
@@ -327,7 +347,7 @@ export class XlsxPackage {
     workbook = withFullCalcOnLoad(workbook, prefix);
     changed.set(this.workbookPart, workbook);
     if (rels) changed.set(relsPart, rels);
-    changed.set("[Content_Types].xml", types);
+    changed.set(CONTENT_TYPES_PART, types);
   }
 
   private text(part: string): string {
@@ -351,10 +371,7 @@ function withFullCalcOnLoad(workbook: string, prefix: string): string {
   const calcPr = elements(workbook, `${prefix}calcPr`)[0];
   if (calcPr) {
     const tag = openTag(calcPr);
-    const updated = /\sfullCalcOnLoad=/.test(tag)
-      ? tag.replace(/fullCalcOnLoad="[^"]*"/, 'fullCalcOnLoad="1"')
-      : tag.replace(/\s*(\/?>)$/, ' fullCalcOnLoad="1"$1');
-    return workbook.replace(tag, updated);
+    return workbook.replace(tag, withAttribute(tag, "fullCalcOnLoad", "1"));
   }
   // calcPr follows definedNames (else externalReferences, functionGroups, sheets) in CT_Workbook's sequence.
   const anchor = ["definedNames", "externalReferences", "functionGroups", "sheets"]

@@ -109,12 +109,15 @@ export class SheetGrid {
   private usedWithWrites: CellArea | null | undefined = undefined;
   private readonly writes: Write[] = [];
   private readonly widths = new Map<number, number>();
-  private sharedMasters: Map<string, { row: number; column: number; text: string }> | null = null;
+  private sharedMasters: Map<string, { row: number; column: number; ref: CellArea; text: string }> | null = null;
+  /** Shared-formula children whose master a write replaces (computed on save). */
+  private orphans: Set<number> | null = null;
 
   private constructor(
     private readonly xml: string,
     private readonly sharedStrings: readonly string[],
     private readonly styles: StyleSheet | null,
+    private readonly date1904: boolean,
   ) {
     this.prefix = rootPrefix(xml, "worksheet");
     const open = xml.indexOf(`<${this.prefix}sheetData`);
@@ -128,8 +131,13 @@ export class SheetGrid {
   }
 
   /** A sheet's grid, indexed (progress 0–1 as rows are indexed). */
-  static *create(xml: string, sharedStrings: readonly string[], styles: StyleSheet | null): Steps<SheetGrid> {
-    const grid = new SheetGrid(xml, sharedStrings, styles);
+  static *create(
+    xml: string,
+    sharedStrings: readonly string[],
+    styles: StyleSheet | null,
+    date1904 = false,
+  ): Steps<SheetGrid> {
+    const grid = new SheetGrid(xml, sharedStrings, styles, date1904);
     yield* grid.index();
     return grid;
   }
@@ -222,6 +230,7 @@ export class SheetGrid {
     );
     this.writes.push({ area, cells: overlay });
     this.usedWithWrites = undefined;
+    this.orphans = null;
   }
 
   /** Give column `column` this width (characters) on save, unless the sheet already sets one. */
@@ -354,7 +363,7 @@ export class SheetGrid {
     if (at < 0 || at > tagEnd) {
       // Attributes may be separated by other whitespace, and r is optional (then: the next column).
       const tag = x.slice(start, tagEnd);
-      const match = /\sr="([A-Z]+)/.exec(tag);
+      const match = /\sr=["']([A-Z]+)/.exec(tag);
       return match ? columnIndexOfLetters(match[1]) : previous + 1;
     }
     at += 4;
@@ -475,7 +484,7 @@ export class SheetGrid {
       case "e":
         return { error: v };
       case "d":
-        return isoDateSerial(v);
+        return isoDateSerial(v, this.date1904);
       default: {
         const n = Number(v);
         return v.trim() === "" || !Number.isFinite(n) ? null : n;
@@ -495,31 +504,54 @@ export class SheetGrid {
 
   /** The text a shared formula's child cell stands for: its master's, moved to this cell. */
   private sharedFormula(cell: number): string {
-    const si = attribute(
-      elements(this.xml.slice(this.cellStart.data[cell], this.cellEnd.data[cell]), `${this.prefix}f`)[0] ?? "",
-      "si",
-    );
-    if (!this.sharedMasters) {
-      this.sharedMasters = new Map();
-      const pattern = new RegExp(
-        `<${this.prefix}c\\s[^>]*?r="([A-Z]+\\d+)"[^>]*>(?:(?!</${this.prefix}c>)[\\s\\S])*?<${this.prefix}f\\s([^>]*)>([^<]+)</${this.prefix}f>`,
-        "g",
-      );
-      for (const match of this.xml.slice(this.dataStart, this.dataEnd).matchAll(pattern)) {
-        const id = attribute(` ${match[2]}`, "si");
-        if (id !== null && attribute(` ${match[2]}`, "ref") !== null) {
-          this.sharedMasters.set(id, {
-            row: parseAreaA1(match[1])!.area.top,
-            column: parseAreaA1(match[1])!.area.left,
-            text: decodeXml(match[3]),
-          });
-        }
-      }
-    }
-    const master = si === null ? undefined : this.sharedMasters.get(si);
+    const f = elements(this.xml.slice(this.cellStart.data[cell], this.cellEnd.data[cell]), `${this.prefix}f`)[0];
+    const si = f ? attribute(openTag(f), "si") : null;
+    const master = si === null ? undefined : this.sharedMasterCells().get(si);
     if (!master) return "";
     const row = this.rowNumberOfCell(cell);
     return shiftFormula(master.text, row - master.row, this.cellColumn.data[cell] - master.column);
+  }
+
+  /**
+   * Shared-formula masters by si: every <f> with a ref and text, placed in the cell whose
+   * indexed span holds it (found by position, so no pattern can run from one cell into the next).
+   */
+  private sharedMasterCells(): Map<string, { row: number; column: number; ref: CellArea; text: string }> {
+    if (this.sharedMasters) return this.sharedMasters;
+    const masters = new Map<string, { row: number; column: number; ref: CellArea; text: string }>();
+    const x = this.xml;
+    const open = `<${this.prefix}f`;
+    const close = `</${this.prefix}f>`;
+    for (let at = x.indexOf(open, this.dataStart); at >= 0 && at < this.dataEnd; at = x.indexOf(open, at + 1)) {
+      if (!isNameEnd(x.charCodeAt(at + open.length))) continue;
+      const tagEnd = x.indexOf(">", at);
+      const tag = x.slice(at, tagEnd + 1);
+      const si = attribute(tag, "si");
+      const ref = parseAreaA1(attribute(tag, "ref") ?? "")?.area;
+      if (si === null || !ref || tag.endsWith("/>") || attribute(tag, "t") !== "shared") continue;
+      const cell = this.cellAtOffset(at);
+      if (cell < 0) continue;
+      masters.set(si, {
+        row: this.rowNumberOfCell(cell),
+        column: this.cellColumn.data[cell],
+        ref,
+        text: decodeXml(x.slice(tagEnd + 1, x.indexOf(close, tagEnd))),
+      });
+    }
+    this.sharedMasters = masters;
+    return masters;
+  }
+
+  /** The cell whose XML holds offset `at`, or -1. */
+  private cellAtOffset(at: number): number {
+    let lo = 0;
+    let hi = this.cellStart.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.cellStart.data[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.cellStart.length > 0 && this.cellStart.data[lo] <= at && at < this.cellEnd.data[lo] ? lo : -1;
   }
 
   private rowNumberOfCell(cell: number): number {
@@ -537,10 +569,13 @@ export class SheetGrid {
 
   /** Rows any write touches, ascending. */
   private touchedRows(): number[] {
+    const orphanRows = [...this.unsharedChildren()].map((cell) => this.rowNumberOfCell(cell));
     let last = 0;
     for (const w of this.writes) last = Math.max(last, w.area.top + w.area.rows);
+    for (const row of orphanRows) last = Math.max(last, row + 1);
     const flags = new Uint8Array(last);
     for (const w of this.writes) flags.fill(1, w.area.top, w.area.top + w.area.rows);
+    for (const row of orphanRows) flags[row] = 1;
     const rows: number[] = [];
     for (let r = 0; r < last; r++) if (flags[r]) rows.push(r);
     return rows;
@@ -557,31 +592,27 @@ export class SheetGrid {
     }
     const x = this.xml;
     // A row only put back (undo) keeps its original bytes, attributes included.
-    if ([...overrides.values()].every((o) => o.cell === ORIGINAL))
+    const unchanged = [...overrides.values()].every((o) => o.cell === ORIGINAL);
+    if (unchanged && !this.rowHasUnsharedChild(rowIndex))
       return rowIndex >= 0 ? x.slice(this.rowStart.data[rowIndex], this.rowEnd.data[rowIndex]) : "";
     const columns = [...overrides.keys()].sort((a, b) => a - b);
     const parts: string[] = [];
     let cellIndex = rowIndex >= 0 ? this.rowFirstCell.data[rowIndex] : 0;
     const cellLast = rowIndex >= 0 ? this.rowFirstCell.data[rowIndex + 1] : 0;
     for (const column of columns) {
-      while (cellIndex < cellLast && this.cellColumn.data[cellIndex] < column) {
-        parts.push(x.slice(this.cellStart.data[cellIndex], this.cellEnd.data[cellIndex]));
-        cellIndex++;
-      }
+      while (cellIndex < cellLast && this.cellColumn.data[cellIndex] < column)
+        parts.push(this.keptCell(cellIndex++, row));
       const existing = cellIndex < cellLast && this.cellColumn.data[cellIndex] === column ? cellIndex : -1;
       if (existing >= 0) cellIndex++;
       const { cell, left } = overrides.get(column)!;
       if (cell === ORIGINAL) {
-        if (existing >= 0) parts.push(x.slice(this.cellStart.data[existing], this.cellEnd.data[existing]));
+        if (existing >= 0) parts.push(this.keptCell(existing, row));
         continue;
       }
       const style = existing >= 0 ? attribute(this.cellTag(existing), "s") : this.lookBeside(rowIndex, left);
       parts.push(cellXml(this.prefix, cellA1(row, column), style, cell));
     }
-    while (cellIndex < cellLast) {
-      parts.push(x.slice(this.cellStart.data[cellIndex], this.cellEnd.data[cellIndex]));
-      cellIndex++;
-    }
+    while (cellIndex < cellLast) parts.push(this.keptCell(cellIndex++, row));
     if (rowIndex < 0)
       return parts.length > 0 ? `<${this.prefix}row r="${row + 1}">${parts.join("")}</${this.prefix}row>` : "";
     // spans is an optional hint of the row's column range; dropped rather than recomputed.
@@ -590,14 +621,79 @@ export class SheetGrid {
     return `${tag}${parts.join("")}</${this.prefix}row>`;
   }
 
-  /** The look for a new cell: that of the cell just left of the written block, without its number format. */
+  /**
+   * A cell the rewrite keeps, as it was — except that it states its column (r) when it did not:
+   * a cell without r sits after its left neighbour, which the rewrite may have dropped or added;
+   * and a child of a shared formula whose master was overwritten gets its own formula text.
+   */
+  private keptCell(cell: number, row: number): string {
+    let xml = this.xml.slice(this.cellStart.data[cell], this.cellEnd.data[cell]);
+    const tag = this.cellTag(cell);
+    if (attribute(tag, "r") === null)
+      xml = withAttribute(tag, "r", cellA1(row, this.cellColumn.data[cell])) + xml.slice(tag.length);
+    if (this.unsharedChildren().has(cell)) {
+      const f = elements(xml, `${this.prefix}f`)[0];
+      xml = xml.replace(f, `<${this.prefix}f>${escapeXmlText(this.sharedFormula(cell))}</${this.prefix}f>`);
+    }
+    return xml;
+  }
+
+  /** The look for a new cell: that of the cell just left of the written block (else the row's own format), without its number format. */
   private lookBeside(rowIndex: number, left: number): string | null {
-    if (rowIndex < 0 || left === 0 || !this.styles) return null;
-    const neighbour = this.cellAt(rowIndex, left - 1);
-    if (neighbour < 0) return null;
-    const style = Number(attribute(this.cellTag(neighbour), "s") ?? 0);
-    const look = this.styles.lookOf(style);
+    if (rowIndex < 0 || !this.styles) return null;
+    const neighbour = left > 0 ? this.cellAt(rowIndex, left - 1) : -1;
+    let style: string | null;
+    if (neighbour >= 0) style = attribute(this.cellTag(neighbour), "s");
+    else {
+      // A row formatted as a whole (customFormat) gives its style to a cell typed into it, as in Excel.
+      const rowTag = this.xml.slice(this.rowStart.data[rowIndex], this.rowOpenEnd.data[rowIndex]);
+      const custom = attribute(rowTag, "customFormat");
+      style = custom === "1" || custom === "true" ? attribute(rowTag, "s") : null;
+    }
+    const look = this.styles.lookOf(Number(style ?? 0));
     return look === null ? null : String(look);
+  }
+
+  /**
+   * Children of shared formulas whose master a write replaces: without their master Excel would
+   * repair the file, so they are written out with their own formula text (cell indexes).
+   */
+  private unsharedChildren(): Set<number> {
+    if (this.orphans) return this.orphans;
+    const orphans = new Set<number>();
+    const masters = this.sharedMasterCells();
+    const replaced = (row: number, column: number): boolean => {
+      let value: OverlayCell | undefined;
+      for (const w of this.writes) {
+        const a = w.area;
+        if (row >= a.top && row < a.top + a.rows && column >= a.left && column < a.left + a.columns)
+          value = w.cells[row - a.top][column - a.left];
+      }
+      return value !== undefined && value !== ORIGINAL;
+    };
+    for (const [si, master] of masters) {
+      if (!replaced(master.row, master.column)) continue;
+      const ref = master.ref;
+      for (let row = ref.top; row < ref.top + ref.rows; row++) {
+        for (let column = ref.left; column < ref.left + ref.columns; column++) {
+          const cell = this.cellAt2(row, column);
+          if (cell < 0 || replaced(row, column) || (row === master.row && column === master.column)) continue;
+          const f = elements(this.xml.slice(this.cellStart.data[cell], this.cellEnd.data[cell]), `${this.prefix}f`)[0];
+          if (f && attribute(openTag(f), "si") === si) orphans.add(cell);
+        }
+      }
+    }
+    this.orphans = orphans;
+    return orphans;
+  }
+
+  private rowHasUnsharedChild(rowIndex: number): boolean {
+    if (rowIndex < 0) return false;
+    const orphans = this.unsharedChildren();
+    if (orphans.size === 0) return false;
+    for (let c = this.rowFirstCell.data[rowIndex]; c < this.rowFirstCell.data[rowIndex + 1]; c++)
+      if (orphans.has(c)) return true;
+    return false;
   }
 
   /** dimension covering the writes; widths for new columns in <cols>. */
@@ -646,10 +742,18 @@ function contentValue(content: CellContent): CellValue {
 const MS_PER_DAY = 86_400_000;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
-/** t="d" cells hold ISO 8601 dates; Excel's values give the serial number. */
-function isoDateSerial(text: string): number | null {
+/** The 1904 date system counts from 1904-01-01: 1462 days after the 1900 system's day 0. */
+const DATE_1904_SHIFT_DAYS = 1462;
+/** Serials below this (before 1900-03-01) are one lower: Excel counts a 1900-02-29 that never was. */
+const FIRST_SERIAL_AFTER_LEAP_BUG = 61;
+
+/** t="d" cells hold ISO 8601 dates; Excel's values give the serial number in the workbook's system. */
+function isoDateSerial(text: string, date1904: boolean): number | null {
   const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
-  return Number.isFinite(ms) ? (ms - EXCEL_EPOCH_MS) / MS_PER_DAY : null;
+  if (!Number.isFinite(ms)) return null;
+  const serial = (ms - EXCEL_EPOCH_MS) / MS_PER_DAY;
+  if (date1904) return serial - DATE_1904_SHIFT_DAYS;
+  return serial < FIRST_SERIAL_AFTER_LEAP_BUG ? serial - 1 : serial;
 }
 
 /** A cell's XML (elements in the sheet's own namespace prefix); "" for an empty unstyled cell. */

@@ -20,9 +20,12 @@ export function decodeXml(text: string): string {
   return out;
 }
 
-/** XML 1.0 cannot hold most C0 controls even escaped; OOXML writes them as _xHHHH_. */
+/**
+ * XML 1.0 cannot hold most C0 controls (nor U+FFFE/U+FFFF) even escaped, and a parser turns a
+ * CR into LF: OOXML writes them as _xHHHH_, as Excel does for the CR of a line break.
+ */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u000d\u000e-\u001f\ufffe\uffff]/g;
 
 function controlEscape(c: string): string {
   return `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;

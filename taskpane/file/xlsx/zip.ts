@@ -75,7 +75,10 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const name = flags & FLAG_UTF8 ? utf8.decode(nameBytes) : utf8.decode(nameBytes);
     if (flags & FLAG_ENCRYPTED) throw new ZipFormatError(`“${name}”已加密`);
     if (method !== 0 && method !== 8) throw new ZipFormatError(`“${name}”使用了不支持的压缩方式 ${method}`);
-    if (view.getUint32(localOffset, true) !== LOCAL_SIGNATURE) throw new ZipFormatError(`“${name}”的数据已损坏`);
+    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff)
+      throw new ZipFormatError("不支持 Zip64 格式的文件");
+    if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== LOCAL_SIGNATURE)
+      throw new ZipFormatError(`“${name}”的数据已损坏`);
     const dataStart =
       localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
     if (dataStart + compressedSize > bytes.length) throw new ZipFormatError(`“${name}”的数据不完整`);

@@ -14,77 +14,7 @@ import { shiftFormula } from "../../../taskpane/file/xlsx/formula-shift";
 import { newWorkbook } from "../../../taskpane/file/xlsx/new-workbook";
 import { finishInSlices } from "../../../taskpane/file/xlsx/steps";
 import { openWorkbook, openWorkbookSteps, WorkbookOpenError } from "../../../taskpane/file/open";
-
-const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const encode = (text: string) => new TextEncoder().encode(text);
-const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-
-interface Parts {
-  sheet: string;
-  strings?: string;
-  prefix?: string;
-  calcChain?: boolean;
-}
-
-/** A hand-written package: one sheet "数据", optional shared strings and calculation chain. */
-function handmade({ sheet, strings, prefix = "", calcChain = false }: Parts): Uint8Array {
-  const p = prefix ? `${prefix}:` : "";
-  const ns = prefix ? `xmlns:${prefix}="${MAIN}"` : `xmlns="${MAIN}"`;
-  const rels = [
-    `<Relationship Id="rId1" Type="${RELS}/worksheet" Target="worksheets/sheet1.xml"/>`,
-    strings ? `<Relationship Id="rId2" Type="${RELS}/sharedStrings" Target="sharedStrings.xml"/>` : "",
-    calcChain ? `<Relationship Id="rId3" Type="${RELS}/calcChain" Target="calcChain.xml"/>` : "",
-  ].join("");
-  const types =
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-    '<Default Extension="xml" ContentType="application/xml"/>' +
-    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
-    (strings
-      ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
-      : "") +
-    (calcChain
-      ? '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>'
-      : "") +
-    "</Types>";
-  const parts = [
-    { name: "[Content_Types].xml", data: encode(types) },
-    {
-      name: "_rels/.rels",
-      data: encode(
-        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-      ),
-    },
-    {
-      name: "xl/workbook.xml",
-      data: encode(
-        `<${p}workbook ${ns} xmlns:r="${RELS}"><${p}sheets><${p}sheet name="数据" sheetId="1" r:id="rId1"/></${p}sheets><${p}calcPr calcId="191029"/></${p}workbook>`,
-      ),
-    },
-    {
-      name: "xl/_rels/workbook.xml.rels",
-      data: encode(
-        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`,
-      ),
-    },
-    {
-      name: "xl/worksheets/sheet1.xml",
-      data: encode(`<${p}worksheet ${ns} xmlns:r="${RELS}">${sheet}</${p}worksheet>`),
-    },
-    ...(strings ? [{ name: "xl/sharedStrings.xml", data: encode(`<${p}sst ${ns}>${strings}</${p}sst>`) }] : []),
-    ...(calcChain
-      ? [{ name: "xl/calcChain.xml", data: encode(`<calcChain xmlns="${MAIN}"><c r="B2" i="1"/></calcChain>`) }]
-      : []),
-  ];
-  return writeZip(parts, portableCodec);
-}
-
-function partText(bytes: Uint8Array, name: string): string | undefined {
-  const entry = readZip(bytes).find((e) => e.name === name);
-  return entry ? decode(entryData(entry, portableCodec)) : undefined;
-}
+import { decode, encode, handmade, partText } from "./handmade-xlsx";
 
 const all = (rows: number, columns: number): CellArea => ({ top: 0, left: 0, rows, columns });
 
