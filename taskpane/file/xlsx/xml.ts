@@ -7,6 +7,8 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp
 
 /** Text or attribute content → string: entities, then OOXML's _xHHHH_ escapes (ST_Xstring). */
 export function decodeXml(text: string): string {
+  // A CDATA section (some writers use them for text) holds its characters as they are.
+  if (text.includes("<![CDATA[")) return decodeWithCdata(text);
   let out = text;
   if (out.includes("&")) {
     out = out.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (whole, name: string) => {
@@ -18,6 +20,13 @@ export function decodeXml(text: string): string {
   if (out.includes("_x"))
     out = out.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return out;
+}
+
+function decodeWithCdata(text: string): string {
+  return text
+    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+    .map((part) => (part.startsWith("<![CDATA[") ? part.slice(9, -3) : decodeXml(part)))
+    .join("");
 }
 
 /**

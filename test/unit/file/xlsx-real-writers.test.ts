@@ -231,3 +231,10 @@ test("calcPr goes after definedNames when the workbook has none; absolute sheet 
   const workbook = partText(pkg.save(), "xl/workbook.xml")!;
   expect(workbook).toContain('</definedNames><calcPr fullCalcOnLoad="1"/><pivotCaches/>');
 });
+
+test("text in CDATA sections reads as it is written", () => {
+  const sheet =
+    '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[a<b & c]]></t></is></c><c r="B1" t="s"><v>0</v></c></row></sheetData>';
+  const grid = XlsxPackage.open(handmade({ sheet, strings: "<si><t>x &amp; <![CDATA[<y>]]></t></si>" })).grid("数据");
+  expect(grid.readValues(all(1, 2))).toEqual([["a<b & c", "x & <y>"]]);
+});
