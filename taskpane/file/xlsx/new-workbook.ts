@@ -3,32 +3,26 @@
  * work on and the official can download. Strings are inline, numbers are numbers.
  */
 import { portableCodec, type Codec } from "./codec";
+import { CONTENT_TYPES_NS, MAIN_NS, REL_NS, WORKSHEET_CONTENT_TYPE, XML_HEAD, relationshipsXml } from "./ooxml";
 import { escapeXmlAttribute } from "./xml";
 import { writeZip } from "./zip";
 import { worksheetXml, type SheetCell } from "./worksheet-xml";
 
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
-
 const CONTENT_TYPES =
-  `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+  `${XML_HEAD}<Types xmlns="${CONTENT_TYPES_NS}">` +
   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
   '<Default Extension="xml" ContentType="application/xml"/>' +
   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-  '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+  `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="${WORKSHEET_CONTENT_TYPE}"/>` +
   '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
   "</Types>";
 
-const ROOT_RELS =
-  `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">` +
-  `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+const ROOT_RELS = relationshipsXml([{ id: "rId1", type: `${REL_NS}/officeDocument`, target: "xl/workbook.xml" }]);
 
-const WORKBOOK_RELS =
-  `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">` +
-  `<Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
-  `<Relationship Id="rId2" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`;
+const WORKBOOK_RELS = relationshipsXml([
+  { id: "rId1", type: `${REL_NS}/worksheet`, target: "worksheets/sheet1.xml" },
+  { id: "rId2", type: `${REL_NS}/styles`, target: "styles.xml" },
+]);
 
 /** One font (the host's default), no fills or borders beyond the required two and one. */
 const STYLES =

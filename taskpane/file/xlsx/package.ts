@@ -6,6 +6,7 @@
  * is copied byte for byte.
  */
 import { portableCodec, type Codec } from "./codec";
+import { relationshipsXml, REL_NS, WORKSHEET_CONTENT_TYPE } from "./ooxml";
 import { SheetGrid } from "./sheet-grid";
 import { StyleSheet } from "./styles";
 import {
@@ -30,7 +31,6 @@ export interface SheetEntry {
   readonly part: string | null;
 }
 
-const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const CONTENT_TYPES_PART = "[Content_Types].xml";
 
 /**
@@ -42,7 +42,6 @@ function workbookContentTypes(types: string): string {
     .replace("spreadsheetml.template.main+xml", "spreadsheetml.sheet.main+xml")
     .replace("ms-excel.template.macroEnabled.main+xml", "ms-excel.sheet.macroEnabled.main+xml");
 }
-const WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
 /** "xl/workbook.xml" + "worksheets/sheet1.xml" → "xl/worksheets/sheet1.xml"; absolute targets start at the root. */
 export function resolvePartName(base: string, target: string): string {
@@ -314,14 +313,12 @@ export class XlsxPackage {
       );
       rels = rels.replace(
         `</${relPrefix}Relationships>`,
-        `<${relPrefix}Relationship Id="rId${rid}" Type="${REL_TYPE}/worksheet" Target="${relativeTarget(this.workbookPart, part)}"/></${relPrefix}Relationships>`,
+        `<${relPrefix}Relationship Id="rId${rid}" Type="${REL_NS}/worksheet" Target="${relativeTarget(this.workbookPart, part)}"/></${relPrefix}Relationships>`,
       );
       const relNs = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
         workbook,
       )?.[1];
-      const idAttribute = relNs
-        ? `${relNs}:id`
-        : 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id';
+      const idAttribute = relNs ? `${relNs}:id` : `xmlns:r="${REL_NS}" r:id`;
       workbook = workbook.replace(
         `</${prefix}sheets>`,
         `<${prefix}sheet name="${escapeXmlAttribute(sheet.name)}" sheetId="${sheetId}" ${idAttribute}="rId${rid}"/></${prefix}sheets>`,
@@ -335,12 +332,7 @@ export class XlsxPackage {
           );
       }
       if (sheet.rels?.length) {
-        changed.set(
-          relsPartOf(part),
-          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheet.rels
-            .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXmlAttribute(r.target)}"/>`)
-            .join("")}</Relationships>`,
-        );
+        changed.set(relsPartOf(part), relationshipsXml(sheet.rels));
       }
       fileNumber++;
     }

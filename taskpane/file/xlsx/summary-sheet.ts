@@ -7,13 +7,9 @@ import type { CellArea, SummaryChart, SummaryLayout } from "../../../src/fill/ty
 import type { NewSheet } from "./package";
 import { columnLetter } from "../../../src/fill/address";
 import { worksheetXml, type SheetCell } from "./worksheet-xml";
+import { CHART_NS, DRAWING_NS, REL_NS, SHEET_DRAWING_NS, XML_HEAD, relationshipsXml } from "./ooxml";
 import { escapeXmlAttribute, escapeXmlText } from "./xml";
 
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
-const DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/main";
-const SHEET_DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 const DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
 const CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 
@@ -107,9 +103,13 @@ export function summarySheet(name: string, layout: SummaryLayout, taken: (part: 
   const drawingXml =
     `${XML_HEAD}<xdr:wsDr xmlns:xdr="${SHEET_DRAWING_NS}" xmlns:a="${DRAWING_NS}">` +
     `${layout.charts.map((chart, i) => anchorXml(chart, i)).join("")}</xdr:wsDr>`;
-  const drawingRels =
-    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-    `${charts.map((c, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/chart" Target="../charts/${c.part.split("/").pop()}"/>`).join("")}</Relationships>`;
+  const drawingRels = relationshipsXml(
+    charts.map((c, i) => ({
+      id: `rId${i + 1}`,
+      type: `${REL_NS}/chart`,
+      target: `../charts/${c.part.split("/").pop()}`,
+    })),
+  );
   return {
     name,
     xml: worksheetXml(rows, { widths: WIDTHS, drawingId: "rId1" }),

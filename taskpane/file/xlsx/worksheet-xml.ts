@@ -1,11 +1,9 @@
 /** A plain worksheet part from a grid of values: for a .csv turned workbook and the summary sheet. */
 import { cellA1 } from "../../../src/fill/address";
+import { MAIN_NS, REL_NS, XML_HEAD } from "./ooxml";
 import { escapeXmlText } from "./xml";
 
 export type SheetCell = string | number | null;
-
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 function cellXml(ref: string, value: SheetCell): string {
   if (value === null || value === "") return "";
@@ -31,7 +29,7 @@ export function worksheetXml(rows: readonly (readonly SheetCell[])[], options: W
     : "";
   const drawing = options.drawingId ? `<drawing r:id="${options.drawingId}"/>` : "";
   return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
     `${cols}<sheetData>${body.join("")}</sheetData>${drawing}</worksheet>`
   );
 }
