@@ -78,6 +78,9 @@ export type ClauseStatus =
 
 /** Which output column a clause's cash amount adds to. "benefit" = non-cash. */
 export type ClauseCategory = "award" | "tech" | "rent" | "bid" | "other-cash" | "benefit";
+/** The categories paid in money (every one but "benefit"), in the order of the output columns and totals. */
+export type CashCategory = Exclude<ClauseCategory, "benefit">;
+export const CASH_CATEGORIES: readonly CashCategory[] = ["award", "tech", "rent", "bid", "other-cash"];
 
 export type RulingId = `R${number}`;
 

@@ -4,7 +4,7 @@
  * the per-cell entry points (plan.ts), so a sheet of AWARD/TECH/RENT/BID cells and an
  * evaluation always agree. Text is built here only, never on the per-cell path.
  */
-import type { Citation, ClauseCategory, Enterprise } from "../model";
+import { CASH_CATEGORIES, type Citation, type ClauseCategory, type Enterprise } from "../model";
 import { getPolicy } from "../policies";
 import type { Policy, ReadingId } from "../policies/types";
 import { amountOf, clauseCode, clauseText, isPromise, statusOf } from "./clause-outcome";
@@ -15,7 +15,6 @@ import type { ClauseOutcome, CultivationStatus, Evaluation, EvaluationDetail } f
 
 const NO_REASONS = Object.freeze([]) as unknown as string[];
 
-const CASH_CATEGORIES: readonly ClauseCategory[] = ["award", "tech", "rent", "bid", "other-cash"];
 const NO_READINGS: readonly ReadingId[] = Object.freeze([]);
 
 /** Evaluates an enterprise of a shipped region (enterprise.region = policy id) in `year`. */
@@ -46,7 +45,11 @@ export function evaluatePolicy(
   };
   let totalYuan = 0;
   for (const outcome of clauses) {
-    if (outcome.status === "granted" && outcome.amountYuan !== null && CASH_CATEGORIES.includes(outcome.category)) {
+    if (
+      outcome.status === "granted" &&
+      outcome.amountYuan !== null &&
+      (CASH_CATEGORIES as readonly ClauseCategory[]).includes(outcome.category)
+    ) {
       totalsByCategory[outcome.category] += outcome.amountYuan;
       totalYuan += outcome.amountYuan;
     }

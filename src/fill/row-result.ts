@@ -9,7 +9,7 @@
  *    award or a mapped fact is unknown.
  */
 import { evaluate, formatWan, isXsgError, type Evaluation, type EvaluationDetail, type XsgError } from "../index";
-import type { ClauseCategory, Enterprise, EnterpriseField, Yuan } from "../model";
+import { CASH_CATEGORIES, type CashCategory, type Enterprise, type EnterpriseField, type Yuan } from "../model";
 import { fieldDef, fieldOfErrorField, type FieldId } from "./fields";
 import type { ColumnMapping } from "./mapping";
 import { columnName, type RowIssue, type RowKind, type RowRead } from "./row";
@@ -24,8 +24,7 @@ export const STATUS = {
 } as const;
 export type RowStatus = (typeof STATUS)[keyof typeof STATUS];
 
-export type CashCategory = Exclude<ClauseCategory, "benefit">;
-export const CASH_CATEGORIES: readonly CashCategory[] = ["award", "tech", "rent", "bid", "other-cash"];
+export { CASH_CATEGORIES, type CashCategory } from "../model";
 
 const CATEGORY_LABEL: Readonly<Record<CashCategory, string>> = {
   award: "升规奖励",

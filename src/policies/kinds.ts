@@ -3,7 +3,7 @@
  * category a kind's amount adds to. The schema (schema.ts) enforces this table, so a
  * misspelt parameter name or a wrong unit is refused; the engine relies on it.
  */
-import type { ClauseCategory } from "../model";
+import { CASH_CATEGORIES, type ClauseCategory } from "../model";
 import type { ClauseKind, Unit } from "./types";
 
 export interface ParamSpec {
@@ -85,7 +85,7 @@ export const KIND_SPECS: Readonly<Record<ClauseKind, KindSpec>> = {
   unquantified: {
     label: "未量化的资金承诺",
     params: null,
-    categories: ["award", "tech", "rent", "bid", "other-cash"],
+    categories: CASH_CATEGORIES,
   },
 };
 
