@@ -14,6 +14,21 @@ export interface CalendarDate {
 /** Serial 25569 is 1970-01-01; from serial 61 on, serial − 25569 counts real days since then. */
 const SERIAL_OF_1970 = 25_569;
 
+const MS_PER_DAY = 86_400_000;
+/** The 1904 date system (old Mac workbooks) counts from 1904-01-01: 1462 days after the 1900 system. */
+export const DATE_1904_SHIFT_DAYS = 1_462;
+
+/**
+ * The serial Excel stores for a moment (ms since 1970-01-01 UTC, time of day kept as the
+ * fraction), in the 1900 system or, for a date1904 workbook, the 1904 one. Before 1900-03-01
+ * the 1900 serials are one lower, as Excel counts the phantom 29 February after them.
+ */
+export function excelSerialOfTime(msSince1970: number, date1904 = false): number {
+  const serial = msSince1970 / MS_PER_DAY + SERIAL_OF_1970;
+  if (date1904) return serial - DATE_1904_SHIFT_DAYS;
+  return serial < 61 ? serial - 1 : serial;
+}
+
 /** The calendar date of an Excel serial (the time of day, the fraction, is ignored); null outside 1 … 2958465. */
 export function excelSerialToDate(serial: number): CalendarDate | null {
   if (!(serial >= 1 && serial < MAX_EXCEL_SERIAL + 1)) return null;

@@ -10,6 +10,7 @@
  */
 import { areaA1, cellA1, columnIndexOfLetters, parseAreaA1 } from "../../../src/fill/address";
 import { sameContent } from "../../../src/fill/cells";
+import { excelSerialOfTime } from "../../../src/parse/excelDate";
 import type { CellArea, CellContent, CellValue } from "../../../src/fill/types";
 import { shiftFormula } from "./formula-shift";
 import { finish, type Steps } from "./steps";
@@ -739,21 +740,10 @@ function contentValue(content: CellContent): CellValue {
   return "error" in content ? { error: content.error } : null;
 }
 
-const MS_PER_DAY = 86_400_000;
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-/** The 1904 date system counts from 1904-01-01: 1462 days after the 1900 system's day 0. */
-const DATE_1904_SHIFT_DAYS = 1462;
-/** Serials below this (before 1900-03-01) are one lower: Excel counts a 1900-02-29 that never was. */
-const FIRST_SERIAL_AFTER_LEAP_BUG = 61;
-
 /** t="d" cells hold ISO 8601 dates; Excel's values give the serial number in the workbook's system. */
 function isoDateSerial(text: string, date1904: boolean): number | null {
   const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
-  if (!Number.isFinite(ms)) return null;
-  const serial = (ms - EXCEL_EPOCH_MS) / MS_PER_DAY;
-  if (date1904) return serial - DATE_1904_SHIFT_DAYS;
-  return serial < FIRST_SERIAL_AFTER_LEAP_BUG ? serial - 1 : serial;
+  return Number.isFinite(ms) ? excelSerialOfTime(ms, date1904) : null;
 }
 
 /** A cell's XML (elements in the sheet's own namespace prefix); "" for an empty unstyled cell. */

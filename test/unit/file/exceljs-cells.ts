@@ -9,18 +9,7 @@
  */
 import type ExcelJS from "exceljs";
 import type { CellArea, CellContent, CellValue } from "../../../src/fill/types";
-
-/** Days from Excel's epoch (1899-12-30, which absorbs the 1900 leap-year bug) to 1970-01-01. */
-const EXCEL_EPOCH_OFFSET_DAYS = 25569;
-const MS_PER_DAY = 86_400_000;
-
-/** The 1904 date system (old Mac workbooks) counts from 1904-01-01: 1462 days later. */
-const DATE_1904_SHIFT_DAYS = 1462;
-
-/** A JS Date (exceljs reads date cells as UTC dates) as the serial number Excel stores. */
-export function dateToSerial(date: Date, date1904 = false): number {
-  return date.getTime() / MS_PER_DAY + EXCEL_EPOCH_OFFSET_DAYS - (date1904 ? DATE_1904_SHIFT_DAYS : 0);
-}
+import { excelSerialOfTime } from "../../../src/parse/excelDate";
 
 type RawValue = ExcelJS.CellValue | undefined;
 
@@ -62,7 +51,8 @@ export function contentOfCell(cell: ExcelJS.Cell | undefined, date1904 = false):
   const value = cell.value as RawValue;
   if (value === null || value === undefined) return null;
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return value;
-  if (value instanceof Date) return dateToSerial(value, date1904);
+  // exceljs reads date cells as UTC dates.
+  if (value instanceof Date) return excelSerialOfTime(value.getTime(), date1904);
   if ("error" in value) return { error: String(value.error) };
   if ("formula" in value || "sharedFormula" in value) return { formula: `=${cell.formula}` };
   if ("richText" in value) return textOf(value);

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { excelSerialToDate, excelSerialYear, MAX_EXCEL_SERIAL, parseYear } from "../../../src/parse";
+import { excelSerialOfTime, excelSerialToDate, excelSerialYear, MAX_EXCEL_SERIAL, parseYear } from "../../../src/parse";
 import { expectValueError, onlyXsgErrors } from "./helpers";
 
 describe("parseYear: integers and text (R3)", () => {
@@ -168,5 +168,17 @@ describe("parseYear: errors", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("excelSerialOfTime", () => {
+  test("the serial Excel stores for a moment, in the 1900 and 1904 systems", () => {
+    expect(excelSerialOfTime(Date.UTC(2023, 5, 30))).toBe(45107);
+    expect(excelSerialOfTime(Date.UTC(2023, 5, 30, 12))).toBe(45107.5);
+    expect(excelSerialOfTime(Date.UTC(1900, 2, 1))).toBe(61);
+    expect(excelSerialOfTime(Date.UTC(1900, 1, 28))).toBe(59); // before the phantom 29 February
+    expect(excelSerialOfTime(Date.UTC(1900, 0, 1))).toBe(1);
+    expect(excelSerialOfTime(Date.UTC(2023, 5, 30), true)).toBe(45107 - 1462);
+    expect(excelSerialToDate(excelSerialOfTime(Date.UTC(2024, 1, 29)))).toEqual({ year: 2024, month: 2, day: 29 });
   });
 });
