@@ -21,7 +21,7 @@ import type {
   SelectedCell,
   SummaryLayout,
 } from "../../src/fill/types";
-import { OUTPUT_COLUMNS } from "../../src/fill/output-columns";
+import { isOutputHeader } from "../../src/fill/output-columns";
 import { areasIntersect } from "../../src/fill/address";
 import { uniqueSheetName } from "../excel/excel-fill-host";
 import type { XlsxPackage } from "./xlsx/package";
@@ -124,7 +124,7 @@ export class XlsxFillHost implements FillHost {
     grid.write(area, cells);
     // The header row of a fill names its columns: give those columns a readable width.
     cells[0]?.forEach((content, c) => {
-      if (typeof content === "string" && (OUTPUT_COLUMNS as readonly string[]).includes(content))
+      if (typeof content === "string" && isOutputHeader(content))
         grid.ensureColumnWidth(area.left + c, OUTPUT_WIDTHS[content] ?? AMOUNT_WIDTH);
     });
   }

@@ -3,7 +3,7 @@
  * works in the offline page and in Node) and works in pieces, so the page can pause between
  * them; the command line passes Node's native zlib, several times faster on a 100k-row sheet.
  */
-import { Deflate, Inflate, deflateSync, inflateSync } from "fflate";
+import { Deflate, Inflate } from "fflate";
 
 /** Bytes in, pieces at a time; the whole result at the end. */
 export interface ByteSink {
@@ -12,8 +12,6 @@ export interface ByteSink {
 }
 
 export interface Codec {
-  inflate(raw: Uint8Array, size: number): Uint8Array;
-  deflate(data: Uint8Array): Uint8Array;
   /** CRC-32, continued from `previous` (crc32(b, crc32(a)) is the CRC of a then b). */
   crc32(data: Uint8Array, previous?: number): number;
   /** Inflate pushed compressed chunks into `size` bytes. */
@@ -56,8 +54,6 @@ export function concatBytes(
 export const FAST_LEVEL = 1;
 
 export const portableCodec: Codec = {
-  inflate: (raw, size) => inflateSync(raw, { out: new Uint8Array(size) }),
-  deflate: (data) => deflateSync(data, { level: FAST_LEVEL }),
   crc32,
   inflater(size) {
     const out = new Uint8Array(size);

@@ -18,11 +18,10 @@ import {
   openTag,
   rootPrefix,
   runText,
-  utf8Decoder,
   utf8Encoder,
 } from "./xml";
 import { finish, scaled, type Steps } from "./steps";
-import { compressedEntry, entryData, entryDataSteps, readZip, writeZip, type ZipEntry, type ZipPart } from "./zip";
+import { compressedEntry, entryDataSteps, readZip, writeZip, type ZipEntry, type ZipPart } from "./zip";
 
 export interface SheetEntry {
   readonly name: string;
@@ -343,9 +342,7 @@ export class XlsxPackage {
   }
 
   private text(part: string): string {
-    const entry = this.entries.get(part);
-    if (!entry) throw new Error(`缺少 ${part}`);
-    return utf8Decoder.decode(entryData(entry, this.codec));
+    return finish(this.textSteps(part));
   }
 
   private textOrEmpty(part: string): string {

@@ -11,6 +11,7 @@
 import { areaA1, cellA1, columnIndexOfLetters, parseAreaA1 } from "../../../src/fill/address";
 import { sameContent } from "../../../src/fill/cells";
 import { excelSerialOfTime } from "../../../src/parse/excelDate";
+import { cellXml } from "./cell-xml";
 import type { CellArea, CellContent, CellValue } from "../../../src/fill/types";
 import { shiftFormula } from "./formula-shift";
 import { finish, type Steps } from "./steps";
@@ -413,12 +414,13 @@ export class SheetGrid {
     }
     if (withOverlay)
       this.applyOverlay(area, out, (cell, row, column) =>
-        cell === ORIGINAL ? read(this.cellAt2(row, column)) : fromOverlay(cell),
+        cell === ORIGINAL ? read(this.cellAtRow(row, column)) : fromOverlay(cell),
       );
     return out;
   }
 
-  private cellAt2(row: number, column: number): number {
+  /** The cell index at (sheet row, column), or -1. */
+  private cellAtRow(row: number, column: number): number {
     const ri = this.rowIndexOf(row);
     return ri < 0 ? -1 : this.cellAt(ri, column);
   }
@@ -677,7 +679,7 @@ export class SheetGrid {
       const ref = master.ref;
       for (let row = ref.top; row < ref.top + ref.rows; row++) {
         for (let column = ref.left; column < ref.left + ref.columns; column++) {
-          const cell = this.cellAt2(row, column);
+          const cell = this.cellAtRow(row, column);
           if (cell < 0 || replaced(row, column) || (row === master.row && column === master.column)) continue;
           const f = elements(this.xml.slice(this.cellStart.data[cell], this.cellEnd.data[cell]), `${this.prefix}f`)[0];
           if (f && attribute(openTag(f), "si") === si) orphans.add(cell);
@@ -744,19 +746,4 @@ function contentValue(content: CellContent): CellValue {
 function isoDateSerial(text: string, date1904: boolean): number | null {
   const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
   return Number.isFinite(ms) ? excelSerialOfTime(ms, date1904) : null;
-}
-
-/** A cell's XML (elements in the sheet's own namespace prefix); "" for an empty unstyled cell. */
-function cellXml(p: string, ref: string, style: string | null, content: CellContent): string {
-  const open = `<${p}c r="${ref}"${style !== null && style !== "0" ? ` s="${style}"` : ""}`;
-  const close = `</${p}c>`;
-  const v = (text: string) => `<${p}v>${text}</${p}v>`;
-  if (content === null || content === "" || (typeof content === "number" && !Number.isFinite(content)))
-    return open.includes(" s=") ? `${open}/>` : "";
-  if (typeof content === "number") return `${open}>${v(String(content))}${close}`;
-  if (typeof content === "boolean") return `${open} t="b">${v(content ? "1" : "0")}${close}`;
-  if (typeof content === "string")
-    return `${open} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXmlText(content)}</${p}t></${p}is>${close}`;
-  if ("formula" in content) return `${open}><${p}f>${escapeXmlText(content.formula.replace(/^=/, ""))}</${p}f>${close}`;
-  return `${open} t="e">${v(escapeXmlText(content.error))}${close}`;
 }

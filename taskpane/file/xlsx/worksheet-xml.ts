@@ -1,15 +1,9 @@
 /** A plain worksheet part from a grid of values: for a .csv turned workbook and the summary sheet. */
 import { cellA1 } from "../../../src/fill/address";
 import { MAIN_NS, REL_NS, XML_HEAD } from "./ooxml";
-import { escapeXmlText } from "./xml";
+import { cellXml } from "./cell-xml";
 
 export type SheetCell = string | number | null;
-
-function cellXml(ref: string, value: SheetCell): string {
-  if (value === null || value === "") return "";
-  if (typeof value === "number") return Number.isFinite(value) ? `<c r="${ref}"><v>${value}</v></c>` : "";
-  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXmlText(value)}</t></is></c>`;
-}
 
 export interface WorksheetOptions {
   /** Column widths (characters) from column A. */
@@ -21,7 +15,7 @@ export interface WorksheetOptions {
 export function worksheetXml(rows: readonly (readonly SheetCell[])[], options: WorksheetOptions = {}): string {
   const body: string[] = [];
   rows.forEach((line, r) => {
-    const cells = line.map((value, c) => cellXml(cellA1(r, c), value)).join("");
+    const cells = line.map((value, c) => cellXml("", cellA1(r, c), null, value)).join("");
     if (cells) body.push(`<row r="${r + 1}">${cells}</row>`);
   });
   const cols = options.widths?.length

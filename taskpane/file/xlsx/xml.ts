@@ -138,5 +138,4 @@ export function runText(item: string, prefix: string): string {
   return decodeXml(text);
 }
 
-export const utf8Decoder = new TextDecoder("utf-8");
 export const utf8Encoder = new TextEncoder();

@@ -71,8 +71,8 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const commentLength = view.getUint16(at + 32, true);
     const localOffset = view.getUint32(at + 42, true);
     const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
-    // Part names are ASCII in practice; UTF-8 (flag 11) is decoded the same way.
-    const name = flags & FLAG_UTF8 ? utf8.decode(nameBytes) : utf8.decode(nameBytes);
+    // Part names are ASCII in practice; read as UTF-8 whether or not flag 11 says so.
+    const name = utf8.decode(nameBytes);
     if (flags & FLAG_ENCRYPTED) throw new ZipFormatError(`“${name}”已加密`);
     if (method !== 0 && method !== 8) throw new ZipFormatError(`“${name}”使用了不支持的压缩方式 ${method}`);
     if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff)
@@ -143,7 +143,9 @@ export function writeZip(parts: readonly ZipPart[], codec: Codec, now = new Date
   const encoder = new TextEncoder();
   const entries = parts.map((part) => {
     if ("copy" in part) return { ...part.copy, nameBytes: encoder.encode(part.copy.name) };
-    const raw = codec.deflate(part.data);
+    const sink = codec.deflater();
+    sink.push(part.data);
+    const raw = sink.finish();
     return {
       name: part.name,
       nameBytes: encoder.encode(part.name),
