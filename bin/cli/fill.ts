@@ -207,22 +207,20 @@ async function listErrorRows(
 ): Promise<ErrorRow[]> {
   const area = result.writtenArea;
   if (!area || !result.undo) return [];
-  const rows: ErrorRow[] = [];
   const written = result.undo.after;
+  // The name column of the written rows, read once (not once per error row).
+  const names = mapping.name
+    ? await host.readValues(result.sheetName, {
+        top: area.top,
+        left: regionLeft + mapping.name.column,
+        rows: written.length,
+        columns: 1,
+      })
+    : [];
+  const rows: ErrorRow[] = [];
   for (let i = 1; i < written.length; i++) {
     if (written[i][OUT.status] !== STATUS.error) continue;
-    const sheetRow = area.top + i;
-    let name = "";
-    if (mapping.name) {
-      const [[cell]] = await host.readValues(result.sheetName, {
-        top: sheetRow,
-        left: regionLeft + mapping.name.column,
-        rows: 1,
-        columns: 1,
-      });
-      name = displayCell(cell);
-    }
-    rows.push({ row: sheetRow + 1, name, note: String(written[i][OUT.note] ?? "") });
+    rows.push({ row: area.top + i + 1, name: displayCell(names[i]?.[0]), note: String(written[i][OUT.note] ?? "") });
   }
   return rows;
 }
