@@ -5,7 +5,8 @@
 import { getPolicy } from "../../../src/policies";
 import { awardSchedule, isFirstYearEligible, maxTotalAward, upgradeAward } from "../../../src/engine";
 import type { Tag } from "../../../src/model";
-import { fen, tags, xsgErrorOf } from "./helpers";
+import { fen, tags } from "./helpers";
+import { errorOf } from "../xsg-error";
 
 const lucheng = getPolicy("lucheng");
 const jincheng = getPolicy("jincheng");
@@ -34,21 +35,21 @@ describe("R2 threshold and R3 timeline (all regions)", () => {
   );
 
   it.each([lucheng, jincheng, minhou, hangzhou, shuncheng])("$id: missing revenue is #N/A naming revenue", (policy) => {
-    const error = xsgErrorOf(() => award(policy, null, policy.coveredUpgradeYears.from));
+    const error = errorOf(() => award(policy, null, policy.coveredUpgradeYears.from));
     expect(error.code).toBe("NA");
     expect(error.field).toBe("revenue");
   });
 
   it("U omitted means U = Y (first-year evaluation); U > Y is #VALUE! naming upgradeYear (k = −1)", () => {
     expect(award(lucheng, REV, 2024, null)).toBe(200_000);
-    const error = xsgErrorOf(() => award(lucheng, REV, 2024, 2025));
+    const error = errorOf(() => award(lucheng, REV, 2024, 2025));
     expect([error.code, error.field]).toEqual(["VALUE", "upgradeYear"]);
   });
 
   it("a non-integer year or negative money is #VALUE!", () => {
-    expect(xsgErrorOf(() => award(lucheng, REV, 2023.5)).field).toBe("year");
-    expect(xsgErrorOf(() => award(lucheng, -1, 2023)).code).toBe("VALUE");
-    expect(xsgErrorOf(() => award(lucheng, REV, 2024, 2023, -5)).field).toBe("prevRevenue");
+    expect(errorOf(() => award(lucheng, REV, 2023.5)).field).toBe("year");
+    expect(errorOf(() => award(lucheng, -1, 2023)).code).toBe("VALUE");
+    expect(errorOf(() => award(lucheng, REV, 2024, 2023, -5)).field).toBe("prevRevenue");
   });
 });
 
@@ -65,7 +66,7 @@ describe("温州市鹿城区 （一）: 20 / 10 if growth / 10 if growth", () =>
     expect(award(lucheng, fen(2500), 2025, 2023, fen(3000))).toBe(0);
   });
   it("k ≥ 1 without prevRevenue is #N/A naming prevRevenue and the 应税销售额 test", () => {
-    const error = xsgErrorOf(() => award(lucheng, fen(2500), 2024, 2023, null));
+    const error = errorOf(() => award(lucheng, fen(2500), 2024, 2023, null));
     expect([error.code, error.field]).toEqual(["NA", "prevRevenue"]);
     expect(error.detail).toContain("应税销售额");
   });
@@ -217,7 +218,7 @@ describe("ELIGIBLE (first-year award in year)", () => {
     expect(isFirstYearEligible(lucheng, fen(2000), 2022, 0)).toBe(false);
     expect(isFirstYearEligible(hangzhou, fen(3000), 2023, 0)).toBe(false);
     expect(isFirstYearEligible(shuncheng, fen(3000), 2023, 0)).toBe(true);
-    expect(xsgErrorOf(() => isFirstYearEligible(jincheng, null, 2023, 0)).field).toBe("revenue");
+    expect(errorOf(() => isFirstYearEligible(jincheng, null, 2023, 0)).field).toBe("revenue");
   });
 });
 
@@ -276,8 +277,8 @@ describe("omitted inputs as hosts pass them", () => {
   it("undefined means missing, like null; a missing year is #N/A naming year", () => {
     const u = undefined as unknown as null;
     expect(upgradeAward(hangzhou, fen(2500), 2024, u, u, u as unknown as number)).toBe(200_000);
-    expect(xsgErrorOf(() => upgradeAward(hangzhou, u, 2024, null, null, 0)).field).toBe("revenue");
-    const error = xsgErrorOf(() => upgradeAward(hangzhou, fen(2500), u as unknown as number, null, null, 0));
+    expect(errorOf(() => upgradeAward(hangzhou, u, 2024, null, null, 0)).field).toBe("revenue");
+    const error = errorOf(() => upgradeAward(hangzhou, fen(2500), u as unknown as number, null, null, 0));
     expect([error.code, error.field]).toEqual(["NA", "year"]);
   });
 });

@@ -5,30 +5,16 @@
  * reason text, and the notes and errors are the same.
  */
 import fc from "fast-check";
-import { createPolicyRegistry, POLICY_MODULES } from "../../../src/policies";
 import { evaluatePolicy } from "../../../src/engine";
 import { clauseReasons, evaluateCodes, evaluatePolicyCodes } from "../../../src/engine/codes";
 import { amountOf, grantedCash, statusOf } from "../../../src/engine/clause-outcome";
 import { missingFacts } from "../../../src/engine/facts";
 import { isXsgError } from "../../../src/errors";
 import type { Enterprise } from "../../../src/model";
-import { ningbo } from "../../fixtures/ningbo";
+import { enterpriseFacts, policiesWithFixture } from "./arbitraries";
 
-const policies = createPolicyRegistry([...POLICY_MODULES, ningbo]).policies;
-const fen = (max: number) => fc.option(fc.integer({ min: 0, max }), { nil: null });
-const nearThreshold = fc.option(fc.integer({ min: 1_900_000_000, max: 2_100_000_000 }), { nil: null });
-
-const enterprise = fc.record({
-  revenue: fc.oneof(fen(4_000 * 1_000_000), nearThreshold),
-  prevRevenue: fc.oneof(fen(4_000 * 1_000_000), nearThreshold),
-  upgradeYear: fc.option(fc.integer({ min: 2018, max: 2029 }), { nil: null }),
-  tags: fc.integer({ min: 0, max: (1 << 20) - 1 }),
-  techInvestment: fen(2_000 * 1_000_000),
-  rentedArea: fc.option(fc.integer({ min: 0, max: 5_000 }), { nil: null }),
-  leaseMonths: fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }),
-  monthlyRent: fen(50 * 1_000_000),
-  contracts: fc.option(fc.array(fc.integer({ min: 0, max: 8_000 * 1_000_000 }), { maxLength: 4 }), { nil: null }),
-});
+const policies = policiesWithFixture;
+const enterprise = enterpriseFacts;
 
 /** The error message, or null when the evaluation succeeds. */
 function errorOf(fn: () => unknown): string | null {

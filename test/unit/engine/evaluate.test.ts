@@ -10,7 +10,8 @@ import {
   type Evaluation,
 } from "../../../src/engine";
 import type { Enterprise } from "../../../src/model";
-import { fen, tags, xsgErrorOf } from "./helpers";
+import { fen, tags } from "./helpers";
+import { errorOf } from "../xsg-error";
 
 const outcome = (evaluation: Evaluation, id: string): ClauseOutcome => {
   const found = evaluation.clauses.find((clause) => clause.clauseId === id);
@@ -64,15 +65,15 @@ describe("evaluate(): one outcome per clause with its citation", () => {
     const evaluation = evaluate({ region: "hangzhou", revenue: fen(2500) }, 2025);
     expect([evaluation.upgradeYear, evaluation.k, evaluation.upgradeYearAssumed]).toEqual([2025, 0, true]);
     expect(evaluation.notes.join()).toContain("R3");
-    expect(xsgErrorOf(() => evaluate({ region: "hangzhou", upgradeYear: 2026 }, 2025)).field).toBe("upgradeYear");
-    const error = xsgErrorOf(() => evaluate({ region: "beijing" }, 2025));
+    expect(errorOf(() => evaluate({ region: "hangzhou", upgradeYear: 2026 }, 2025)).field).toBe("upgradeYear");
+    const error = errorOf(() => evaluate({ region: "beijing" }, 2025));
     expect([error.code, error.field]).toEqual(["NA", "region"]);
   });
 
   it("negative or fractional money in the enterprise is #VALUE! naming the field", () => {
-    expect(xsgErrorOf(() => evaluate({ region: "minhou", techInvestment: -1 }, 2023)).field).toBe("techInvestment");
-    expect(xsgErrorOf(() => evaluate({ region: "minhou", contracts: [1.5] }, 2023)).field).toBe("contracts");
-    expect(xsgErrorOf(() => evaluate({ region: "hangzhou", leaseMonths: 2.5 }, 2024)).field).toBe("leaseMonths");
+    expect(errorOf(() => evaluate({ region: "minhou", techInvestment: -1 }, 2023)).field).toBe("techInvestment");
+    expect(errorOf(() => evaluate({ region: "minhou", contracts: [1.5] }, 2023)).field).toBe("contracts");
+    expect(errorOf(() => evaluate({ region: "hangzhou", leaseMonths: 2.5 }, 2024)).field).toBe("leaseMonths");
   });
 });
 

@@ -1,7 +1,8 @@
 /** XSG.EXPLAIN and XSG.POLICY texts: the amount AWARD returns, each clause with number, label and reason, rulings. */
 import { getPolicy, POLICIES } from "../../../src/policies";
 import { describePolicy, explainAward, formatWan, upgradeAward } from "../../../src/engine";
-import { fen, tags, xsgErrorOf } from "./helpers";
+import { fen, tags } from "./helpers";
+import { errorOf } from "../xsg-error";
 
 const lucheng = getPolicy("lucheng");
 const hangzhou = getPolicy("hangzhou");
@@ -69,7 +70,7 @@ describe("explainAward", () => {
   });
 
   it("malformed input still throws #VALUE! (U > Y)", () => {
-    expect(xsgErrorOf(() => explainAward(hangzhou, fen(2500), 2024, 2025, null, 0)).code).toBe("VALUE");
+    expect(errorOf(() => explainAward(hangzhou, fen(2500), 2024, 2025, null, 0)).code).toBe("VALUE");
   });
 });
 

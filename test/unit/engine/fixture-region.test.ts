@@ -16,7 +16,8 @@ import {
 } from "../../../src/engine";
 import { createRegionResolver } from "../../../src/regions";
 import { ningbo } from "../../fixtures/ningbo";
-import { fen, tags, xsgErrorOf } from "./helpers";
+import { fen, tags } from "./helpers";
+import { errorOf } from "../xsg-error";
 
 const registry = createPolicyRegistry([...POLICY_MODULES, ningbo]);
 const policy = registry.get("ningbo");
@@ -46,7 +47,7 @@ describe("fixture region 宁波市 (test only)", () => {
     expect(award(fen(2000), 2025, null)).toBe(150_000);
     expect(award(fen(2000), 2025, null, tags("新能源"))).toBe(230_000);
     expect(award(fen(2100), 2026, fen(2000))).toBe(50_000);
-    expect(xsgErrorOf(() => award(fen(2100), 2026, null)).field).toBe("prevRevenue");
+    expect(errorOf(() => award(fen(2100), 2026, null)).field).toBe("prevRevenue");
     expect(award(fen(2100), 2027, null)).toBe(50_000);
     expect(award(fen(2100), 2027, fen("1999.9999"))).toBe(0);
     expect(award(fen(2100), 2028, null)).toBe(50_000);

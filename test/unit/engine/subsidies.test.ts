@@ -5,7 +5,8 @@
 import { getPolicy } from "../../../src/policies";
 import { contractAward, cultivationStatus, rentSubsidy, techSubsidy } from "../../../src/engine";
 import type { Tag } from "../../../src/model";
-import { fen, tags, xsgErrorOf } from "./helpers";
+import { fen, tags } from "./helpers";
+import { errorOf } from "../xsg-error";
 
 const lucheng = getPolicy("lucheng");
 const jincheng = getPolicy("jincheng");
@@ -30,7 +31,7 @@ describe("TECH: 鹿城区（三） 1% in the upgrade year", () => {
   });
   it("uncovered upgrade year ⇒ 0; missing investment ⇒ #N/A naming investment", () => {
     expect(tech(fen(100), 2026, 2026)).toBe(0);
-    const error = xsgErrorOf(() => tech(null));
+    const error = errorOf(() => tech(null));
     expect([error.code, error.field]).toEqual(["NA", "investment"]);
   });
 });
@@ -105,8 +106,8 @@ describe("RENT: 鹿城区（二） 2 元/m²·月, cap 20 万元", () => {
   });
   it("亩均C keeps the rent subsidy (附则2)", () => expect(rent(1000, 12, tags("亩均C"))).toBe(24_000));
   it("missing area or months ⇒ #N/A naming it", () => {
-    expect(xsgErrorOf(() => rent(null, 12)).field).toBe("area");
-    expect(xsgErrorOf(() => rent(1000, null)).field).toBe("months");
+    expect(errorOf(() => rent(null, 12)).field).toBe("area");
+    expect(errorOf(() => rent(1000, null)).field).toBe("months");
   });
 });
 
@@ -123,7 +124,7 @@ describe("RENT: 杭州市 七 area > 1000 m², lease ≥ 36 months → one month
     expect(rent(1200, 40, fen("1.0001"))).toBe(33_337); // 10001 × 40 / 12 = 33336.67
   });
   it("without monthlyRent ⇒ #N/A naming monthlyRent, unless the thresholds already fail", () => {
-    const error = xsgErrorOf(() => rent(1200, 36, null));
+    const error = errorOf(() => rent(1200, 36, null));
     expect([error.code, error.field]).toEqual(["NA", "monthlyRent"]);
     expect(rent(800, 36, null)).toBe(0);
     expect(rent(1200, 24, null)).toBe(0);
@@ -132,7 +133,7 @@ describe("RENT: 杭州市 七 area > 1000 m², lease ≥ 36 months → one month
 
 describe("RENT: 晋城市（十二） is promised but unquantified; 闽侯县, 顺城区 give none", () => {
   it("晋城市 ⇒ #N/A saying the amount is not stated", () => {
-    const error = xsgErrorOf(() => rentSubsidy(jincheng, 2000, 36, fen(5), 0));
+    const error = errorOf(() => rentSubsidy(jincheng, 2000, 36, fen(5), 0));
     expect(error.code).toBe("NA");
     expect(error.detail).toContain("（十二）");
     expect(error.detail).toContain("未规定金额");
@@ -163,8 +164,8 @@ describe("BID: 闽侯县（8） ≥ 200 万元 → 3%, cap 100 per project, k = 
     expect(bid(fen(200), null, 2021)).toBe(0);
   });
   it("missing contract ⇒ #N/A; U > Y ⇒ #VALUE!", () => {
-    expect(xsgErrorOf(() => bid(null)).field).toBe("contract");
-    expect(xsgErrorOf(() => bid(fen(200), 2023, 2024)).code).toBe("VALUE");
+    expect(errorOf(() => bid(null)).field).toBe("contract");
+    expect(errorOf(() => bid(fen(200), 2023, 2024)).code).toBe("VALUE");
   });
   it("other regions ⇒ 0", () => {
     for (const policy of [lucheng, jincheng, hangzhou, shuncheng])
@@ -192,6 +193,6 @@ describe("STATUS (R14)", () => {
     }
   });
   it("missing revenue ⇒ #N/A", () => {
-    expect(xsgErrorOf(() => cultivationStatus(minhou, null as unknown as number)).field).toBe("revenue");
+    expect(errorOf(() => cultivationStatus(minhou, null as unknown as number)).field).toBe("revenue");
   });
 });

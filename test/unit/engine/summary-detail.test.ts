@@ -4,26 +4,13 @@
  * the reason text and rulings of non-award clauses are left out.
  */
 import fc from "fast-check";
-import { createPolicyRegistry, POLICY_MODULES } from "../../../src/policies";
 import { evaluatePolicy } from "../../../src/engine";
 import { isXsgError } from "../../../src/errors";
 import type { Enterprise } from "../../../src/model";
-import { ningbo } from "../../fixtures/ningbo";
+import { enterpriseFacts, policiesWithFixture } from "./arbitraries";
 
-const policies = createPolicyRegistry([...POLICY_MODULES, ningbo]).policies;
-const fen = (max: number) => fc.option(fc.integer({ min: 0, max }), { nil: null });
-
-const enterprise = fc.record({
-  revenue: fen(4_000 * 1_000_000),
-  prevRevenue: fen(4_000 * 1_000_000),
-  upgradeYear: fc.option(fc.integer({ min: 2018, max: 2027 }), { nil: null }),
-  tags: fc.integer({ min: 0, max: (1 << 20) - 1 }),
-  techInvestment: fen(2_000 * 1_000_000),
-  rentedArea: fc.option(fc.integer({ min: 0, max: 5_000 }), { nil: null }),
-  leaseMonths: fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }),
-  monthlyRent: fen(50 * 1_000_000),
-  contracts: fc.option(fc.array(fc.integer({ min: 0, max: 8_000 * 1_000_000 }), { maxLength: 4 }), { nil: null }),
-});
+const policies = policiesWithFixture;
+const enterprise = enterpriseFacts;
 
 function both(policyIndex: number, facts: Omit<Enterprise, "region">, year: number) {
   const policy = policies[policyIndex];

@@ -1,7 +1,7 @@
 import { DEFAULT_COVERAGES } from "../../../src/regions";
 import { POLICIES, getPolicy, validatePolicy, POLICY_MODULES, KIND_SPECS } from "../../../src/policies";
 import { CANONICAL_REGION_IDS } from "../../../src/model";
-import { xsgErrorOf } from "../engine/helpers";
+import { errorOf } from "../xsg-error";
 
 describe("policy registry", () => {
   it("ships the five documents in canonical order, each valid against the schema", () => {
@@ -51,7 +51,7 @@ describe("policy registry", () => {
   });
 
   it("an unknown region is #N/A naming region", () => {
-    const error = xsgErrorOf(() => getPolicy("beijing"));
+    const error = errorOf(() => getPolicy("beijing"));
     expect([error.code, error.field]).toEqual(["NA", "region"]);
   });
 
