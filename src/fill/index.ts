@@ -112,6 +112,7 @@ export {
   type ClauseTotal,
   type FillSummary,
 } from "./summary";
+export { legalSheetName, uniqueSheetName } from "./sheet-names";
 export { FillError, planFill, type FillErrorCode, type FillMode, type FillOptions, type FillPlan } from "./plan";
 export {
   describeConflicts,

@@ -18,6 +18,7 @@ import type {
   SummaryLayout,
 } from "../../src/fill/types";
 import { PAYLOAD_TOO_LARGE } from "../../src/fill/types";
+import { uniqueSheetName } from "../../src/fill/sheet-names";
 import { fromExcelCell, toExcelInput } from "./cell-input";
 
 const DEFAULT_HEAD_ROWS = 30;
@@ -291,16 +292,4 @@ export function mergedAreasOf(address: string): CellArea[] {
     if (parsed) areas.push(parsed.area);
   }
   return areas;
-}
-
-/** "XSG汇总", then "XSG汇总 (2)", … (Excel sheet names are unique ignoring case, ≤ 31 characters). */
-export function uniqueSheetName(wanted: string, taken: readonly string[]): string {
-  const lower = new Set(taken.map((n) => n.toLowerCase()));
-  const base = wanted.replace(/[[\]:*?/\\]/g, "_").slice(0, 31) || "XSG";
-  if (!lower.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const candidate = base.slice(0, 31 - suffix.length) + suffix;
-    if (!lower.has(candidate.toLowerCase())) return candidate;
-  }
 }

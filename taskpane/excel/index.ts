@@ -1,3 +1,4 @@
 /** The Office.js adapter: the only module of XSG that calls the Excel JavaScript API. */
-export { ExcelFillHost, mergedAreasOf, uniqueSheetName } from "./excel-fill-host";
+export { ExcelFillHost, mergedAreasOf } from "./excel-fill-host";
+export { uniqueSheetName } from "../../src/fill/sheet-names";
 export { needsQuotePrefix, toExcelInput, fromExcelCell } from "./cell-input";

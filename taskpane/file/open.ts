@@ -3,6 +3,7 @@
  * page, from a FileReader). The format is told by content, not by the name: an .xlsx is a zip
  * ("PK"), an old .xls is an OLE2 compound file, anything else is tried as CSV.
  */
+import { legalSheetName } from "../../src/fill/sheet-names";
 import { csvFieldValue, decodeCsvBytes, parseCsv } from "./csv";
 import { portableCodec, type Codec } from "./xlsx/codec";
 import { newWorkbook } from "./xlsx/new-workbook";
@@ -29,8 +30,7 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => mag
 
 /** A sheet name from a file name: Excel's rules (≤ 31 characters, none of []:*?/\). */
 export function sheetNameFromFile(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
-  return base.replace(/[[\]:*?/\\]/g, "_").slice(0, 31) || "Sheet1";
+  return legalSheetName(fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, ""), "Sheet1");
 }
 
 /**

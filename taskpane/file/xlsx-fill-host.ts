@@ -23,7 +23,7 @@ import type {
 } from "../../src/fill/types";
 import { isOutputHeader } from "../../src/fill/output-columns";
 import { areasIntersect } from "../../src/fill/address";
-import { uniqueSheetName } from "../excel/excel-fill-host";
+import { uniqueSheetName } from "../../src/fill/sheet-names";
 import type { XlsxPackage } from "./xlsx/package";
 import { summarySheet } from "./xlsx/summary-sheet";
 
