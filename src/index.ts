@@ -65,6 +65,5 @@ export {
   SCALE_THRESHOLD_FEN,
   type ClauseOutcome,
   type Evaluation,
-  type EvaluationDetail,
   type CultivationStatus,
 } from "./engine";

@@ -11,30 +11,23 @@ import { amountOf, clauseCode, clauseText, isPromise, statusOf } from "./clause-
 import { readFacts, type Facts } from "./facts";
 import { PASS, SCALE_THRESHOLD_FEN, isCovered, planOf, type CompiledClause, type PolicyPlan } from "./plan";
 import { RulingSet, rulingBits } from "./ruling-set";
-import type { ClauseOutcome, CultivationStatus, Evaluation, EvaluationDetail } from "./types";
-
-const NO_REASONS = Object.freeze([]) as unknown as string[];
+import type { ClauseOutcome, CultivationStatus, Evaluation } from "./types";
 
 const NO_READINGS: readonly ReadingId[] = Object.freeze([]);
 
 /** Evaluates an enterprise of a shipped region (enterprise.region = policy id) in `year`. */
-export function evaluate(enterprise: Enterprise, year: number, detail: EvaluationDetail = "full"): Evaluation {
-  return evaluatePolicy(getPolicy(enterprise.region), enterprise, year, detail);
+export function evaluate(enterprise: Enterprise, year: number): Evaluation {
+  return evaluatePolicy(getPolicy(enterprise.region), enterprise, year);
 }
 
 /** Evaluates an enterprise against a given policy (any registry, e.g. a test fixture). */
-export function evaluatePolicy(
-  policy: Policy,
-  enterprise: Enterprise,
-  year: number,
-  detail: EvaluationDetail = "full",
-): Evaluation {
+export function evaluatePolicy(policy: Policy, enterprise: Enterprise, year: number): Evaluation {
   const plan = planOf(policy);
   const facts = readFacts(enterprise, year);
   const { upgradeYear } = facts;
   const covered = isCovered(plan, upgradeYear);
 
-  const clauses = plan.clauses.map((compiled) => evaluateClause(plan, compiled, facts, detail === "summary"));
+  const clauses = plan.clauses.map((compiled) => evaluateClause(plan, compiled, facts));
   const totalsByCategory: Record<ClauseCategory, number> = {
     award: 0,
     tech: 0,
@@ -76,7 +69,6 @@ export function evaluatePolicy(
     rulings: rulings.toArray(),
     cultivation: cultivationOf(plan, facts.revenue),
     notes,
-    detail,
   };
 }
 
@@ -97,20 +89,14 @@ export function evaluationNotes(policy: Policy, facts: Facts, covered: boolean):
   return notes;
 }
 
-/**
- * `summary` (the batch fill, which shows only award reasons): non-award clauses get their
- * status, amount and missing facts but no reason text or rulings, the costliest part of a row.
- */
-function evaluateClause(plan: PolicyPlan, c: CompiledClause, facts: Facts, summary = false): ClauseOutcome {
+function evaluateClause(plan: PolicyPlan, c: CompiledClause, facts: Facts): ClauseOutcome {
   const { clause } = c;
   let contractOutcomes: number[] | null = null;
   const code = clauseCode(plan, c, facts, (outcomes) => (contractOutcomes = outcomes));
   const rulings = new RulingSet(rulingBits(clause.rulings));
   const status = statusOf(c, code);
   if (status === "not-quantified") rulings.add("R11");
-  // A needs-data outcome keeps its text in summary too: it names the missing facts.
-  const lean = summary && clause.category !== "award" && status !== "needs-data";
-  const text = lean ? null : clauseText(plan, c, facts, code, contractOutcomes, rulings);
+  const text = clauseText(plan, c, facts, code, contractOutcomes, rulings);
   const outcome: ClauseOutcome = {
     clauseId: clause.id,
     label: clause.label,
@@ -119,8 +105,8 @@ function evaluateClause(plan: PolicyPlan, c: CompiledClause, facts: Facts, summa
     category: clause.category,
     status,
     amountYuan: amountOf(c, code),
-    reasons: text ? text.reasons : NO_REASONS,
-    missing: text ? text.missing : [],
+    reasons: text.reasons,
+    missing: text.missing,
     citation: citationOf(plan, c),
     rulings: rulings.toArray(),
     // Shared with the (frozen) policy data: outcomes are read, never mutated.

@@ -13,4 +13,4 @@ export { evaluate, evaluatePolicy } from "./evaluate";
 export { explainAward, describePolicy } from "./explain";
 export { formatWan, formatFenAsWan, mulDivHalfUp } from "./arith";
 export { SCALE_THRESHOLD_FEN } from "./plan";
-export type { ClauseOutcome, Evaluation, EvaluationDetail, CultivationStatus } from "./types";
+export type { ClauseOutcome, Evaluation, CultivationStatus } from "./types";

@@ -24,13 +24,6 @@ export interface ClauseOutcome {
 
 export type CultivationStatus = "规上" | "培育" | "规下";
 
-/**
- * "full": every clause with its reasons and rulings (lookup, EXPLAIN, CLI).
- * "summary": the batch fill's view — every status, amount and missing fact, but reasons and
- * rulings only for the upgrade-award clauses, whose refusals the 说明 column quotes.
- */
-export type EvaluationDetail = "full" | "summary";
-
 export interface Evaluation {
   regionId: RegionId;
   regionName: string;
@@ -54,5 +47,4 @@ export interface Evaluation {
   cultivation: CultivationStatus | null;
   /** Evaluation-level remarks (e.g. data that contradicts the upgrade year, D2). */
   notes: string[];
-  detail: EvaluationDetail;
 }

@@ -1,6 +1,6 @@
 /**
  * The batch fill's per-row path: the same seven cells and summary figures as
- * evaluateRow(read, mapping, warnings, "summary") (row-result.ts, the reference), without an
+ * evaluateRow(read, mapping, warnings) (row-result.ts, the reference), without an
  * Evaluation. The row's clause outcomes stay codes in the engine's reused array (evaluateCodes);
  * this module reads them through the engine's own status/amount functions and builds only the
  * text the cells show, with the reference's text helpers. test/unit/fill/fill-row.test.ts holds
@@ -186,7 +186,7 @@ function noteOf(
 
 /**
  * What the fill writes for a read row, and what its summary adds up: equal to
- * evaluateRow(read, mapping, extraWarnings, "summary") in every field but the row as read,
+ * evaluateRow(read, mapping, extraWarnings) in every field but the row as read,
  * the Evaluation and the error list, which the fill does not keep.
  */
 export function fillRow(

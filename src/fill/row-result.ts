@@ -8,7 +8,7 @@
  *  - 合计 = every granted cash amount (incl. the contract award, R10); empty when the upgrade
  *    award or a mapped fact is unknown.
  */
-import { evaluate, formatWan, isXsgError, type Evaluation, type EvaluationDetail, type XsgError } from "../index";
+import { evaluate, formatWan, isXsgError, type Evaluation, type XsgError } from "../index";
 import { CASH_CATEGORIES, type CashCategory, type Enterprise, type EnterpriseField, type Yuan } from "../model";
 import { fieldDef, fieldOfErrorField, type FieldId } from "./fields";
 import type { ColumnMapping } from "./mapping";
@@ -331,18 +331,13 @@ export function rowStatus(unknown: boolean, totalYuan: Yuan): RowStatus {
  * Evaluate a read row. `extraWarnings` (e.g. duplicate credit codes) go into its 说明. The
  * reference for the batch fill's lean path (fill-row.ts), and what the lookup view shows.
  */
-export function evaluateRow(
-  read: RowRead,
-  mapping: ColumnMapping,
-  extraWarnings: readonly string[] = [],
-  detail: EvaluationDetail = "full",
-): RowResult {
+export function evaluateRow(read: RowRead, mapping: ColumnMapping, extraWarnings: readonly string[] = []): RowResult {
   const unevaluated = unevaluatedResult(read, extraWarnings);
   if (unevaluated !== null) return unevaluated;
 
   let evaluation: Evaluation;
   try {
-    evaluation = evaluate(read.enterprise as Enterprise, read.year as number, detail);
+    evaluation = evaluate(read.enterprise as Enterprise, read.year as number);
   } catch (error) {
     if (!isXsgError(error)) throw error;
     return evaluationErrorResult(read, extraWarnings, mapping, error);

@@ -32,10 +32,10 @@ test("codes give every clause's status, amount, missing facts and full reasons, 
     fc.property(fc.nat(policies.length - 1), enterprise, fc.integer({ min: 2018, max: 2028 }), (p, facts, year) => {
       const policy = policies[p];
       const e: Enterprise = { ...facts, region: policy.id };
-      const refused = errorOf(() => evaluatePolicy(policy, e, year, "full"));
+      const refused = errorOf(() => evaluatePolicy(policy, e, year));
       expect(errorOf(() => evaluatePolicyCodes(policy, e, year))).toBe(refused);
       if (refused !== null) return;
-      const full = evaluatePolicy(policy, e, year, "full");
+      const full = evaluatePolicy(policy, e, year);
       const codes = evaluatePolicyCodes(policy, e, year);
       expect(codes.notes).toEqual(full.notes);
       let total = 0;

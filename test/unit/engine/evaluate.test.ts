@@ -271,3 +271,9 @@ describe("unquantified upgrade awards follow R5's revenue test", () => {
     expect(at(null).missing).toEqual(["revenue"]);
   });
 });
+
+test("every clause comes with its reasons; an upgrade year after the evaluated year is refused", () => {
+  const evaluation = evaluate({ region: "hangzhou", revenue: 2_500_000_000 }, 2024);
+  for (const clause of evaluation.clauses) expect(clause.reasons.length).toBeGreaterThan(0);
+  expect(() => evaluate({ region: "hangzhou", revenue: 2_500_000_000, upgradeYear: 2026 }, 2025)).toThrow(/升规年份/);
+});

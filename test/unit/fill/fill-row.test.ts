@@ -1,5 +1,5 @@
 /**
- * The batch fill's per-row path (fillRow) against its reference, evaluateRow(…, "summary"):
+ * The batch fill's per-row path (fillRow) against its reference, evaluateRow (built on evaluate()):
  * the same seven cells in values and formulas mode, the same status, amounts, 依据, 说明 and
  * summary figures — over random sheets (every region, unknown regions, error cells, missing
  * columns, defaults, duplicate warnings) and over the example generator's realistic rows.
@@ -46,7 +46,7 @@ function compareRows(
   const reference: RowOutcome[] = [];
   rows.forEach((row, i) => {
     const read = readRow(row as CellValue[], mapping, defaults, { facts: false });
-    const expected = evaluateRow(read, mapping, [...warningsOf(i)], "summary");
+    const expected = evaluateRow(read, mapping, [...warningsOf(i)]);
     const actual = fillRow(read, mapping, warningsOf(i));
     expect(outcomeOf(actual)).toEqual(outcomeOf(expected));
     expect(valueCells(actual)).toEqual(valueCells(expected));
