@@ -15,23 +15,15 @@
  * metadata, wps.AddCustomFunction(namespace, name, fn) binds each function, guarded for hosts
  * without custom functions. Names: the Excel id is the export name upper-cased (award → AWARD).
  */
+import { CV_ERRORS } from "./cv-errors";
 import * as entries from "./functions";
+
+export { CV_ERRORS };
 
 export const WPS_NAMESPACE = "XSG";
 
 /** VARIANT "parameter not found" (DISP_E_PARAMNOTFOUND), how COM marks an omitted optional argument. */
 export const PARAM_NOT_FOUND = -2147352572;
-
-/** CVErr values as ET's Value2 gives error cells: 0x800A0000 + the xlErr code (XlCVError). */
-export const CV_ERRORS: Readonly<Record<number, string>> = {
-  [-2146826288]: "#NULL!",
-  [-2146826281]: "#DIV/0!",
-  [-2146826273]: "#VALUE!",
-  [-2146826265]: "#REF!",
-  [-2146826259]: "#NAME?",
-  [-2146826252]: "#NUM!",
-  [-2146826246]: "#N/A",
-};
 
 /** The text a cell shows for an XSG error in WPS: "<Excel code> <Chinese message>". */
 export const WPS_ERROR_TEXT = /^(#VALUE!|#N\/A) ([\s\S]*)$/;
