@@ -113,6 +113,24 @@ export interface EtAddinRoot extends EtApplication {
   readonly ApiEvent: EtApiEvent;
 }
 
+/** A task pane (WPS.CustomTaskpane). */
+export interface EtTaskPane {
+  readonly ID: number;
+  Visible: boolean;
+  DockPosition: Kso.MsoCTPDockPosition;
+  Navigate(url: string): void;
+}
+
+/** The add-in services the ribbon page uses: task panes and the in-session PluginStorage. */
+export interface EtPaneHost {
+  readonly PluginStorage: { getItem(key: string): string | null; setItem(key: string, value: string | number): void };
+  CreateTaskPane(url: string, title?: string): EtTaskPane;
+  GetTaskPane(id: number): EtTaskPane;
+}
+
+/** msoCTPDockPositionRight. */
+export const DOCK_RIGHT: Kso.MsoCTPDockPosition = 2;
+
 /** XlCalculation values (declared as an ambient enum, which has no runtime object). */
 export const XL_CALCULATION_MANUAL: Et.XlCalculation = -4135;
 /** XlChartType.xlColumnClustered. */
@@ -141,5 +159,7 @@ const covered: [
   Covers<Et.Application, EtApplication>,
   Covers<WPS.EtApiEvent, EtApiEvent>,
   Covers<WPSMergedRoot, EtAddinRoot>,
-] = [true, true, true, true, true, true, true, true, true, true];
+  Covers<WPS.CustomTaskpane, EtTaskPane>,
+  Covers<WPSMergedRoot, EtPaneHost>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true];
 void covered;
