@@ -105,6 +105,9 @@ function publishXml(version = addinVersion()) {
 /**
  * Per-user offline install on Linux (Kylin, UOS…): copy the add-in folder into
  * ~/.local/share/Kingsoft/wps/jsaddons and add XSG to publish.xml there, keeping other add-ins.
+ * index.html is left out: for a local add-in folder WPS creates its own index.html, which loads
+ * main.js, and Kingsoft's development notes ask developers not to put one there (online mode,
+ * where WPS fetches url/index.html, keeps it).
  */
 function installLinuxScript(version = addinVersion()) {
   const folder = addinFolder(version);
@@ -117,6 +120,7 @@ addons="$HOME/.local/share/Kingsoft/wps/jsaddons"
 mkdir -p "$addons"
 rm -rf "$addons/${folder}"
 cp -R "$here/${folder}" "$addons/${folder}"
+rm -f "$addons/${folder}/index.html"
 entry='${publishEntry(version)}'
 publish="$addons/publish.xml"
 if [ ! -s "$publish" ]; then
@@ -129,7 +133,7 @@ echo "已安装 ${folder} 到 $addons；请完全退出并重新启动 WPS（必
 `;
 }
 
-/** The same for Windows (PowerShell): %APPDATA%\\kingsoft\\wps\\jsaddons. */
+/** The same for Windows (PowerShell): %APPDATA%\\kingsoft\\wps\\jsaddons (index.html left out, as above). */
 function installWindowsScript(version = addinVersion()) {
   const folder = addinFolder(version);
   return `# XSG 小升规助手 — WPS 表格加载项离线安装（当前用户）。
@@ -142,6 +146,7 @@ New-Item -ItemType Directory -Force -Path $addons | Out-Null
 $target = Join-Path $addons "${folder}"
 if (Test-Path $target) { Remove-Item -Recurse -Force $target }
 Copy-Item -Recurse (Join-Path $here "${folder}") $target
+Remove-Item -Force -ErrorAction SilentlyContinue (Join-Path $target "index.html")
 $entry = '${publishEntry(version)}'
 $publish = Join-Path $addons "publish.xml"
 if (-not (Test-Path $publish) -or -not (Get-Content $publish -Raw)) {

@@ -162,6 +162,7 @@ describe("deployment files", () => {
     const windows = wps.installWindowsScript("1.2.3");
     expect(windows).toContain('Join-Path $env:APPDATA "kingsoft\\wps\\jsaddons"');
     expect(windows).toContain("XSG_1.2.3");
+    expect(windows).toContain('(Join-Path $target "index.html")');
   });
 });
 
@@ -171,6 +172,8 @@ test("install-linux.sh copies the folder into jsaddons and registers XSG once, k
   const addons = join(home, ".local/share/Kingsoft/wps/jsaddons");
   mkdirSync(join(dir, "pkg/XSG_1.2.3"), { recursive: true });
   writeFileSync(join(dir, "pkg/XSG_1.2.3/manifest.xml"), "<JsPlugin/>");
+  writeFileSync(join(dir, "pkg/XSG_1.2.3/main.js"), "");
+  writeFileSync(join(dir, "pkg/XSG_1.2.3/index.html"), "<html></html>");
   writeFileSync(join(dir, "pkg/install-linux.sh"), wps.installLinuxScript("1.2.3"));
   mkdirSync(addons, { recursive: true });
   writeFileSync(
@@ -186,4 +189,7 @@ test("install-linux.sh copies the folder into jsaddons and registers XSG once, k
   expect(publish).toContain(wps.publishEntry("1.2.3"));
   expect(publish.trim().endsWith("</jsplugins>")).toBe(true);
   expect(existsSync(join(addons, "XSG_1.2.3/manifest.xml"))).toBe(true);
+  expect(existsSync(join(addons, "XSG_1.2.3/main.js"))).toBe(true);
+  // WPS makes its own index.html (loading main.js) for a local add-in folder.
+  expect(existsSync(join(addons, "XSG_1.2.3/index.html"))).toBe(false);
 });
