@@ -4,7 +4,8 @@
  *   2. lint        office-addin-lint check (ESLint + prettier; `npm run lint:fix` repairs formatting)
  *   3. unit        jest (test/unit: unit and property tests)
  *   4. build       webpack --mode production → dist/
- *   5. browser     jest -c jest.browser.config.js (the built add-in in Chromium)
+ *      build-wps   webpack -c scripts/wps-build.cjs → dist-wps/ (the WPS 表格 add-in)
+ *   5. browser     jest -c jest.browser.config.js (the built add-ins in Chromium)
  * Every step runs even if an earlier one failed (except browser, which needs the build), so one
  * run reports everything. Without a usable Chromium the browser step is skipped LOUDLY — but
  * under CI=true that is a failure. The last line is `tests: N passed, N failed` (jest counts).
@@ -89,10 +90,13 @@ step("unit", () => {
 });
 
 const built = step("build", () => run([bin("webpack-cli", "bin/cli.js"), "--mode", "production"]));
+const builtWps = step("build-wps", () =>
+  run([bin("webpack-cli", "bin/cli.js"), "--mode", "production", "-c", "scripts/wps-build.cjs"]),
+);
 
 const problem = await chromiumProblem();
 step("browser", () => {
-  if (!built) {
+  if (!built || !builtWps) {
     console.error("构建失败，跳过浏览器测试 / build failed: browser tests not run");
     counts.failed += 1;
     return false;

@@ -63,24 +63,31 @@ export function call(id: string, ...given: unknown[]): Outcome {
   }
 }
 
-/** The value of a call that must succeed; a finite number where the function returns one. */
-export function value(id: string, ...given: unknown[]): unknown {
-  const outcome = call(id, ...given);
-  if ("error" in outcome) throw new Error(`=XSG.${id} gave ${outcome.error.code} ${outcome.error.message}`);
-  return outcome.value;
+type Caller = (id: string, ...given: unknown[]) => Outcome;
+
+/** value / wan / excelError over a host's `call` (Excel here, WPS in ../wps/wps-call). */
+export function outcomeHelpers(callIn: Caller) {
+  /** The value of a call that must succeed. */
+  function value(id: string, ...given: unknown[]): unknown {
+    const outcome = callIn(id, ...given);
+    if ("error" in outcome) throw new Error(`=XSG.${id} gave ${outcome.error.code} ${outcome.error.message}`);
+    return outcome.value;
+  }
+  /** A finite number with at most 4 decimals (万元 to the yuan). */
+  function wan(id: string, ...given: unknown[]): number {
+    const result = value(id, ...given);
+    if (typeof result !== "number" || !Number.isFinite(result))
+      throw new Error(`=XSG.${id} gave ${String(result)}, not a finite number`);
+    if (result !== Number(result.toFixed(4))) throw new Error(`=XSG.${id} gave ${result}: more than 4 decimals`);
+    return result;
+  }
+  /** The Excel error of a call that must fail. */
+  function excelError(id: string, ...given: unknown[]): { code: string; message: string } {
+    const outcome = callIn(id, ...given);
+    if (!("error" in outcome)) throw new Error(`=XSG.${id} gave ${JSON.stringify(outcome.value)}, expected an error`);
+    return outcome.error;
+  }
+  return { value, wan, excelError };
 }
 
-export function wan(id: string, ...given: unknown[]): number {
-  const result = value(id, ...given);
-  if (typeof result !== "number" || !Number.isFinite(result))
-    throw new Error(`=XSG.${id} gave ${String(result)}, not a finite number`);
-  if (result !== Number(result.toFixed(4))) throw new Error(`=XSG.${id} gave ${result}: more than 4 decimals`);
-  return result;
-}
-
-/** The Excel error of a call that must fail. */
-export function excelError(id: string, ...given: unknown[]): { code: string; message: string } {
-  const outcome = call(id, ...given);
-  if (!("error" in outcome)) throw new Error(`=XSG.${id} gave ${JSON.stringify(outcome.value)}, expected an error`);
-  return outcome.error;
-}
+export const { value, wan, excelError } = outcomeHelpers(call);
