@@ -7,7 +7,7 @@
  *   const server = await serveDist();
  *   const tab = await openPage(`${server.url}taskpane.html`);   // real office.js, outside Office
  *   expect(tab.errors).toEqual([]);
- *   await screenshot(tab.page, "taskpane");                       // docs/images/taskpane.png
+ *   await screenshot(tab.page, "taskpane");                       // test-results/screenshots/taskpane.png
  *   await tab.close(); await server.close(); await closeBrowser();
  */
 import fs from "fs";
@@ -20,7 +20,11 @@ import { inspectManifest, baseUrlOf } from "../unit/manifest/validate";
 
 export const ROOT = layout.ROOT;
 export const DIST_DIR = path.join(ROOT, "dist");
-export const IMAGES_DIR = path.join(ROOT, "docs", "images");
+/**
+ * Where screenshot() writes: test-results/screenshots (ignored by git, so `npm test` leaves the
+ * tree clean); `npm run screenshots` sets XSG_SCREENSHOT_DIR=docs/images to update the README's.
+ */
+export const IMAGES_DIR = path.resolve(ROOT, process.env.XSG_SCREENSHOT_DIR || path.join("test-results", "screenshots"));
 export const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 /** Where the CDN build of office.js loads its companion files from. */
 export const OFFICE_JS_CDN_PREFIX = layout.OFFICE_JS_CDN_URL.slice(0, -"office.js".length);
@@ -169,6 +173,8 @@ export interface OpenPageOptions {
   viewport?: { width: number; height: number };
   /** Wait for this selector after load (default: none). */
   waitFor?: string;
+  /** Accept the dev server's self-signed certificate (its CA is checked by scripts/start.mjs). */
+  ignoreHTTPSErrors?: boolean;
 }
 
 export interface OpenedPage {
@@ -190,6 +196,7 @@ export async function openPage(url: string, options: OpenPageOptions = {}): Prom
     viewport: options.viewport ?? { width: 420, height: 780 },
     locale: "zh-CN",
     serviceWorkers: "block",
+    ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
   });
   const errors: string[] = [];
   const consoleErrors: string[] = [];
@@ -246,7 +253,7 @@ function officeJsFileOf(url: URL, pageOrigin: string): string | null {
   return null;
 }
 
-/** Saves a PNG to docs/images/<name>.png (the README shows docs/images/taskpane.png). */
+/** Saves a PNG to IMAGES_DIR/<name>.png (`npm run screenshots`: docs/images, which the README shows). */
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(IMAGES_DIR, { recursive: true });
   const file = path.join(IMAGES_DIR, `${name}.png`);
