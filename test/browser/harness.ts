@@ -24,7 +24,10 @@ export const DIST_DIR = path.join(ROOT, "dist");
  * Where screenshot() writes: test-results/screenshots (ignored by git, so `npm test` leaves the
  * tree clean); `npm run screenshots` sets XSG_SCREENSHOT_DIR=docs/images to update the README's.
  */
-export const IMAGES_DIR = path.resolve(ROOT, process.env.XSG_SCREENSHOT_DIR || path.join("test-results", "screenshots"));
+export const IMAGES_DIR = path.resolve(
+  ROOT,
+  process.env.XSG_SCREENSHOT_DIR || path.join("test-results", "screenshots"),
+);
 export const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 /** Where the CDN build of office.js loads its companion files from. */
 export const OFFICE_JS_CDN_PREFIX = layout.OFFICE_JS_CDN_URL.slice(0, -"office.js".length);
