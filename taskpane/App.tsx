@@ -10,6 +10,7 @@ import {
   Tab,
   TabList,
   makeStyles,
+  mergeClasses,
   tokens,
   webDarkTheme,
   webLightTheme,
@@ -52,9 +53,9 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
   },
   tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
-  // The pane's whole height takes the theme's background, not just the content.
-  page: { minHeight: "100vh" },
-  embeddedPage: {},
+  // The whole pane takes the theme's background (the provider paints it), not just the content.
+  fullHeight: { minHeight: "100vh" },
+  title: { margin: 0 },
 });
 
 /** The string table, with the mapping notes saying where the host really keeps the mapping. */
@@ -81,14 +82,14 @@ export function App({
   const Root = embedded ? "div" : "main";
 
   return (
-    <FluentProvider
-      theme={dark ? webDarkTheme : webLightTheme}
-      lang={language === "zh" ? "zh-CN" : "en"}
-      className={embedded ? styles.embeddedPage : styles.page}
-    >
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={language === "zh" ? "zh-CN" : "en"}>
       <StringsContext.Provider value={strings}>
-        <Root className={styles.root}>
-          {!embedded && <Subtitle1 as="h1">{strings.appTitle}</Subtitle1>}
+        <Root className={embedded ? styles.root : mergeClasses(styles.root, styles.fullHeight)}>
+          {!embedded && (
+            <Subtitle1 as="h1" className={styles.title}>
+              {strings.appTitle}
+            </Subtitle1>
+          )}
           {!host && <NoHostNotice reason={noHostReason} hostName={hostName} />}
           <TabList
             className={styles.tabs}

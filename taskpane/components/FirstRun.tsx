@@ -29,6 +29,7 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
+    marginBottom: tokens.spacingVerticalS,
   },
   steps: {
     margin: 0,
@@ -37,6 +38,7 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalXXS,
   },
+  heading: { margin: 0 },
   links: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS },
 });
 
@@ -45,7 +47,7 @@ export function FirstRunGuide() {
   const styles = useStyles();
   return (
     <section className={styles.guide} aria-labelledby="xsg-guide-title">
-      <Subtitle2 as="h2" id="xsg-guide-title">
+      <Subtitle2 as="h2" id="xsg-guide-title" className={styles.heading}>
         {strings.guideTitle}
       </Subtitle2>
       <ol className={styles.steps}>
@@ -94,10 +96,12 @@ export function NoHostNotice({ reason, hostName }: { reason: NoHostReason; hostN
       </MessageBar>
       {!notExcel && (
         <section className={styles.guide} aria-labelledby="xsg-load-title">
-          <Subtitle2 as="h2" id="xsg-load-title">
+          <Subtitle2 as="h2" id="xsg-load-title" className={styles.heading}>
             {strings.loadAddinTitle}
           </Subtitle2>
-          <Caption1 as="p">{strings.loadAddinBody}</Caption1>
+          <Caption1 as="p" className={styles.heading}>
+            {strings.loadAddinBody}
+          </Caption1>
         </section>
       )}
       {!notExcel && <FirstRunGuide />}

@@ -345,3 +345,52 @@ export function officeJsDouble(options: { host?: string | null; extra?: string }
   ${options.extra ?? ""}
 })();`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility
+// ---------------------------------------------------------------------------------------------
+
+const AXE_SOURCE = path.join(path.dirname(require.resolve("axe-core/package.json")), "axe.min.js");
+
+export interface AxeFinding {
+  id: string;
+  impact: string | null;
+  help: string;
+  /** CSS selectors of the offending elements. */
+  targets: string[];
+}
+
+/**
+ * axe-core's violations on the page as it is now, at the given impacts (default: serious and
+ * critical). axe.min.js is evaluated through the DevTools protocol, not added as a <script>,
+ * so the offline page's strict CSP (script-src 'self') does not block it.
+ */
+export async function axeViolations(
+  page: Page,
+  impacts: readonly string[] = ["serious", "critical"],
+): Promise<AxeFinding[]> {
+  await page.evaluate(fs.readFileSync(AXE_SOURCE, "utf8"));
+  const findings = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const { violations } = await axe.run();
+    return violations
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact ?? null,
+        help: v.help,
+        // Fluent UI's focus manager (Tabster) adds <i data-tabster-dummy aria-hidden tabindex=0>
+        // bumpers on purpose; Microsoft's own checker drops exactly these aria-hidden-focus hits
+        // (microsoft/tabster#288, microsoft/accessibility-insights-web#7605). Nothing else is waived.
+        nodes: v.nodes.filter((n) => !(v.id === "aria-hidden-focus" && /\sdata-tabster-dummy=/.test(n.html))),
+      }))
+      .filter((v) => v.nodes.length > 0)
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+    interface AxeViolation {
+      id: string;
+      impact?: string | null;
+      help: string;
+      nodes: { target: string[]; html: string }[];
+    }
+  });
+  return findings.filter((f) => f.impact !== null && impacts.includes(f.impact));
+}
