@@ -4,7 +4,8 @@
  *   2. lint        office-addin-lint check (ESLint + prettier; `npm run lint:fix` repairs formatting)
  *   3. unit        jest (test/unit: unit and property tests)
  *   4. build       webpack --mode production → dist/
- *   5. browser     jest -c jest.browser.config.js (the built add-in in Chromium)
+ *   5. validate    npm run validate: manifest.xml and dist/manifest.xml, offline (no Microsoft service)
+ *   6. browser     jest -c jest.browser.config.js (the built add-in in Chromium)
  * Every step runs even if an earlier one failed (except browser, which needs the build), so one
  * run reports everything. Without a usable Chromium the browser step is skipped LOUDLY — but
  * under CI=true that is a failure. The last line is `tests: N passed, N failed` (jest counts).
@@ -89,6 +90,7 @@ step("unit", () => {
 });
 
 const built = step("build", () => run([bin("webpack-cli", "bin/cli.js"), "--mode", "production"]));
+step("validate", () => run(["-r", "./bin/register-ts.js", "scripts/validate-manifest.ts"]));
 
 const problem = await chromiumProblem();
 step("browser", () => {

@@ -10,7 +10,7 @@ import { spawn, spawnSync, type ChildProcess } from "child_process";
 import fs from "fs";
 import net from "net";
 import path from "path";
-import { inspectManifest } from "../unit/manifest/validate";
+import { inspectManifest } from "../../scripts/manifest/validate";
 import { closeBrowser, officeJsDouble, openPage, ROOT, type OpenedPage } from "./harness";
 
 const START_TIMEOUT_MS = 300_000; // a cold development build on a busy 2-core machine

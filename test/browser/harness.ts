@@ -16,7 +16,7 @@ import path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from "playwright-core";
 import * as layout from "../../scripts/addin-layout.cjs";
-import { inspectManifest, baseUrlOf } from "../unit/manifest/validate";
+import { inspectManifest, baseUrlOf } from "../../scripts/manifest/validate";
 
 export const ROOT = layout.ROOT;
 export const DIST_DIR = path.join(ROOT, "dist");

@@ -7,7 +7,7 @@ import fs from "fs";
 import path from "path";
 import zlib from "zlib";
 import * as layout from "../../scripts/addin-layout.cjs";
-import { baseUrlOf, inspectManifest, unresolvedFiles } from "../unit/manifest/validate";
+import { baseUrlOf, inspectManifest, unresolvedFiles } from "../../scripts/manifest/validate";
 import {
   closeBrowser,
   DIST_DIR,
