@@ -44,14 +44,12 @@ function isAlive(pid: number | undefined): boolean {
   }
 }
 
-function listening(): Promise<boolean> {
+/** The port can be bound again: nothing (not even a lingering child) still listens on it. */
+function portIsFree(): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: "localhost", port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "localhost", () => probe.close(() => resolve(true)));
   });
 }
 
@@ -190,7 +188,7 @@ describe("npm start serves a working add-in", () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect([isAlive(record.serverPid), isAlive(record.startPid)]).toEqual([false, false]);
-    expect(await listening()).toBe(false);
+    expect(await portIsFree()).toBe(true);
     expect(fs.existsSync(pidFile())).toBe(false);
   });
 });
