@@ -120,3 +120,26 @@ test("Office's dark theme gives Fluent's dark theme, its light theme the light o
   expect(await background({ isDarkTheme: false, bodyBackgroundColor: "#ffffff" })).toBe("#ffffff");
   expect(await background(undefined)).toBe("#ffffff");
 });
+
+test("a theme switched while the pane was hidden is picked up when it is shown again", async () => {
+  document.head.innerHTML = "";
+  const office = { onReady: async () => ({ host: "Excel" }), context: { officeTheme: { isDarkTheme: false } } };
+  await boot(office);
+  const background = () =>
+    /--colorNeutralBackground1:\s*(#[0-9a-f]+)/i
+      .exec(
+        Array.from(document.styleSheets)
+          .flatMap((sheet) => Array.from(sheet.cssRules).map((rule) => rule.cssText))
+          .join("\n"),
+      )?.[1]
+      .toLowerCase();
+  expect(background()).toBe("#ffffff");
+  office.context.officeTheme = { isDarkTheme: true };
+  const { act } = require("react") as typeof import("react");
+  await act(async () => {
+    document.dispatchEvent(new Event("visibilitychange"));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+  expect(document.visibilityState).toBe("visible");
+  expect(background()).toBe("#292929");
+});
