@@ -85,7 +85,10 @@ class OfficeJsScriptPlugin {
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const serving = Boolean(env.WEBPACK_SERVE);
-  const baseUrl = layout.normalizeBaseUrl(env.baseUrl || process.env.XSG_BASE_URL || layout.DEV_BASE_URL);
+  const port = layout.devServerPort();
+  // The dev server's manifest names the port it really listens on (XSG_DEV_PORT, default 3000).
+  const defaultBaseUrl = serving ? `https://localhost:${port}/` : layout.DEV_BASE_URL;
+  const baseUrl = layout.normalizeBaseUrl(env.baseUrl || process.env.XSG_BASE_URL || defaultBaseUrl);
   const officeJs = officeJsMode(env.officeJs || process.env.XSG_OFFICE_JS);
   const englishMetadata = layout.hasEnglishMetadata();
 
@@ -125,7 +128,7 @@ module.exports = async (env = {}, argv = {}) => {
   return {
     mode: production ? "production" : "development",
     context: __dirname,
-    entry: layout.ENTRIES,
+    entry: serving ? withDevClient(layout.ENTRIES) : layout.ENTRIES,
     // No eval-based maps in development: the offline page's CSP (script-src 'self') forbids eval.
     devtool: production ? "source-map" : "cheap-module-source-map",
     output: {
@@ -172,20 +175,54 @@ module.exports = async (env = {}, argv = {}) => {
     ],
     // Size budgets are asserted by the browser tests (gzipped functions.js), not by warnings here.
     performance: { hints: false },
-    devServer: serving ? await devServer() : undefined,
+    devServer: serving ? await devServer(port) : undefined,
   };
 };
 
-async function devServer() {
+/**
+ * The dev server's live-reload client, added to the entries that own a runtime on an Office page
+ * (functions, which taskpane.html loads first). webpack-dev-server would add it to EVERY entry;
+ * webpack then inlines it into functions.js, and the taskpane entry (dependOn: functions, same
+ * runtime) fails with "Cannot find module …webpack-dev-server/client/index.js" and never mounts.
+ * One client per page is all live reload needs. The offline page gets none: its CSP allows no
+ * connections. The socket URL is taken from the page's own location (auto://0.0.0.0:0), so any
+ * port works.
+ */
+const DEV_CLIENT = `${require.resolve("webpack-dev-server/client/index.js")}?${new URLSearchParams({
+  protocol: "auto:",
+  hostname: "0.0.0.0",
+  port: "0",
+  pathname: "/ws",
+  logging: "info",
+  overlay: JSON.stringify({ errors: true, warnings: false }),
+  reconnect: "10",
+  hot: "false",
+  "live-reload": "true",
+})}`;
+
+function withDevClient(entries) {
+  const officeRuntimes = new Set(layout.PAGES.filter((page) => page.officeJs).map((page) => page.chunks[0]));
+  return Object.fromEntries(
+    Object.entries(entries).map(([name, entry]) => {
+      const ownsRuntime = !entry.dependOn && officeRuntimes.has(name);
+      return [name, ownsRuntime ? { ...entry, import: [DEV_CLIENT, entry.import].flat() } : entry];
+    }),
+  );
+}
+
+async function devServer(port) {
   const { ensureDevCerts } = await import("./scripts/dev-certs.mjs");
   return {
     host: "localhost", // never 0.0.0.0: the dev build is not for the network
-    port: layout.DEV_PORT,
+    port,
     server: { type: "https", options: await ensureDevCerts() },
     headers: { "Access-Control-Allow-Origin": "*" },
     static: false, // everything served is a build output (assets and manifest are copied)
-    hot: false, // no HMR client in the custom-functions runtime; pages reload on change instead
-    client: { overlay: { errors: true, warnings: false } },
+    // No HMR in the custom-functions runtime: a changed file reloads the page (live reload).
+    hot: false,
+    liveReload: true,
+    // The client is added by withDevClient, to the runtime-owning entry only (see there).
+    client: false,
   };
 }
 

@@ -13,6 +13,20 @@ const ROOT = path.resolve(__dirname, "..");
 const DEV_PORT = 3000;
 const DEV_BASE_URL = `https://localhost:${DEV_PORT}/`;
 
+/**
+ * The port `npm start` serves on: 3000, or XSG_DEV_PORT (so a test or a second checkout can
+ * run a dev server without colliding with one already running on 3000).
+ */
+function devServerPort(env = process.env) {
+  const text = env.XSG_DEV_PORT;
+  if (text === undefined || text === "") return DEV_PORT;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`XSG_DEV_PORT 必须是 1–65535 的端口号 / XSG_DEV_PORT must be a port number, got "${text}"`);
+  }
+  return port;
+}
+
 const OFFICE_JS_CDN_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 /** `--env officeJs=local` copies @microsoft/office-js/dist here (relative to dist/). */
 const OFFICE_JS_LOCAL_DIR = "office-js";
@@ -140,6 +154,7 @@ module.exports = {
   ROOT,
   DEV_PORT,
   DEV_BASE_URL,
+  devServerPort,
   OFFICE_JS_CDN_URL,
   OFFICE_JS_LOCAL_DIR,
   OFFICE_JS_LOCAL_URL,

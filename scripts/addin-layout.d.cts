@@ -12,6 +12,7 @@ export interface EntrySpec {
 export declare const ROOT: string;
 export declare const DEV_PORT: number;
 export declare const DEV_BASE_URL: string;
+export declare function devServerPort(env?: Record<string, string | undefined>): number;
 export declare const OFFICE_JS_CDN_URL: string;
 export declare const OFFICE_JS_LOCAL_DIR: string;
 export declare const OFFICE_JS_LOCAL_URL: string;

@@ -7,6 +7,8 @@
  *     how to load manifest.xml into Excel on the web.
  * It records what it started in .xsg-dev-server.pid so `npm stop` can stop it; Ctrl+C works too.
  * Extra arguments go to webpack: `npm start -- --env officeJs=local`.
+ * XSG_DEV_PORT=<port> serves on another port (own pid file, .xsg-dev-server-<port>.pid);
+ * XSG_NO_SIDELOAD=1 only serves (the browser test starts the dev server this way).
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -22,11 +24,16 @@ const require = createRequire(import.meta.url);
 const layout = require("./addin-layout.cjs");
 
 const ROOT = layout.ROOT;
-export const PID_FILE = path.join(ROOT, ".xsg-dev-server.pid");
+const PORT = layout.devServerPort();
+const BASE_URL = `https://localhost:${PORT}/`;
+export const PID_FILE = path.join(
+  ROOT,
+  PORT === layout.DEV_PORT ? ".xsg-dev-server.pid" : `.xsg-dev-server-${PORT}.pid`,
+);
 export const OFFICE_ADDIN_DEBUGGING = "office-addin-debugging@6";
-const TASKPANE_URL = `${layout.DEV_BASE_URL}taskpane.html`;
+const TASKPANE_URL = `${BASE_URL}taskpane.html`;
 const READY_TIMEOUT_MS = 5 * 60 * 1000;
-const canSideload = process.platform === "win32" || process.platform === "darwin";
+const canSideload = (process.platform === "win32" || process.platform === "darwin") && !process.env.XSG_NO_SIDELOAD;
 
 export function isAlive(pid) {
   try {
@@ -82,7 +89,7 @@ async function waitUntilServing(server, ca) {
 function sideloadManifest() {
   const source = path.join(ROOT, "manifest.xml");
   const xml = fs.readFileSync(source, "utf8");
-  const rendered = layout.renderManifest(xml, { baseUrl: layout.DEV_BASE_URL });
+  const rendered = layout.renderManifest(xml, { baseUrl: BASE_URL });
   if (rendered === xml) return source;
   const file = path.join(os.tmpdir(), "xsg-dev", "manifest.xml");
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -144,10 +151,8 @@ async function main() {
     return;
   }
   fs.rmSync(PID_FILE, { force: true });
-  if (await portInUse(layout.DEV_PORT)) {
-    console.error(
-      `端口 ${layout.DEV_PORT} 已被其他程序占用 / port ${layout.DEV_PORT} is already in use by another program.`,
-    );
+  if (await portInUse(PORT)) {
+    console.error(`端口 ${PORT} 已被其他程序占用 / port ${PORT} is already in use by another program.`);
     process.exit(1);
   }
 

@@ -5,7 +5,8 @@
  *   3. unit        jest (test/unit: unit and property tests)
  *   4. build       webpack --mode production → dist/
  *      build-wps   webpack -c scripts/wps-build.cjs → dist-wps/ (the WPS 表格 add-in)
- *   5. browser     jest -c jest.browser.config.js (the built add-ins in Chromium)
+ *   5. validate    npm run validate: manifest.xml and dist/manifest.xml, offline (no Microsoft service)
+ *   6. browser     jest -c jest.browser.config.js (the built add-ins in Chromium)
  * Every step runs even if an earlier one failed (except browser, which needs the build), so one
  * run reports everything. Without a usable Chromium the browser step is skipped LOUDLY — but
  * under CI=true that is a failure. The last line is `tests: N passed, N failed` (jest counts).
@@ -93,6 +94,7 @@ const built = step("build", () => run([bin("webpack-cli", "bin/cli.js"), "--mode
 const builtWps = step("build-wps", () =>
   run([bin("webpack-cli", "bin/cli.js"), "--mode", "production", "-c", "scripts/wps-build.cjs"]),
 );
+step("validate", () => run(["-r", "./bin/register-ts.js", "scripts/validate-manifest.ts"]));
 
 const problem = await chromiumProblem();
 step("browser", () => {

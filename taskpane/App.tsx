@@ -1,33 +1,46 @@
 /**
  * The taskpane: three tabs over one host. The host is a prop so Excel (ExcelFillHost), tests
- * (a fake) and the offline page (another FillHost) share the same UI; null = outside Office.
+ * (a fake) and the offline page (another FillHost) share the same UI; null = outside Excel,
+ * and `noHostReason` says why (plain browser, office.js blocked, another Office application).
  */
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import {
   FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
+  Subtitle1,
   Tab,
   TabList,
   makeStyles,
+  mergeClasses,
   tokens,
+  webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
 import type { FillHost } from "../src/fill";
+import { FirstRunGuide, NoHostNotice } from "./components/FirstRun";
 import { StringsContext } from "./components/i18n";
 import { FillTab } from "./components/FillTab";
 import { LookupTab } from "./components/LookupTab";
 import { PolicyBrowser } from "./components/PolicyBrowser";
 import { useWorkbookData } from "./components/useWorkbookData";
-import { stringsFor, type Language } from "./strings";
+import type { NoHostReason } from "./startup";
+import { stringsFor, type Language, type Strings } from "./strings";
 
 export type TabId = "fill" | "lookup" | "policy";
 
 export interface AppProps {
   host: FillHost | null;
+  /** Without a host: why (default: a plain browser). */
+  noHostReason?: NoHostReason;
+  /** The Office application office.js reported, for noHostReason "notExcel". */
+  hostName?: string;
   language?: Language;
   initialTab?: TabId;
+  /** Office's dark theme (Black / Dark Gray). */
+  dark?: boolean;
+  /** Inside another page (the offline page): no <main>, no h1, no first-run guide of its own. */
+  embedded?: boolean;
+  /** Where the host keeps the column mapping: the workbook (Excel) or this browser (offline page). */
+  mappingSavedIn?: "workbook" | "browser";
 }
 
 const useStyles = makeStyles({
@@ -40,18 +53,44 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
   },
   tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  // The whole pane takes the theme's background (the provider paints it), not just the content.
+  fullHeight: { minHeight: "100vh" },
+  title: { margin: 0 },
 });
 
-export function App({ host, language = "zh", initialTab }: AppProps) {
+/** The string table, with the mapping notes saying where the host really keeps the mapping. */
+function appStrings(language: Language, mappingSavedIn: "workbook" | "browser"): Strings {
   const strings = stringsFor(language);
+  if (mappingSavedIn === "workbook") return strings;
+  return { ...strings, mappingHint: strings.mappingHintBrowser, mappingRemembered: strings.mappingRememberedBrowser };
+}
+
+export function App({
+  host,
+  noHostReason = "outsideOffice",
+  hostName,
+  language = "zh",
+  initialTab,
+  dark = false,
+  embedded = false,
+  mappingSavedIn = "workbook",
+}: AppProps) {
+  const strings = useMemo(() => appStrings(language, mappingSavedIn), [language, mappingSavedIn]);
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>(initialTab ?? (host ? "fill" : "policy"));
   const workbook = useWorkbookData(host);
+  const Root = embedded ? "div" : "main";
 
   return (
-    <FluentProvider theme={webLightTheme} lang={language === "zh" ? "zh-CN" : "en"}>
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={language === "zh" ? "zh-CN" : "en"}>
       <StringsContext.Provider value={strings}>
-        <main className={styles.root}>
+        <Root className={embedded ? styles.root : mergeClasses(styles.root, styles.fullHeight)}>
+          {!embedded && (
+            <Subtitle1 as="h1" className={styles.title}>
+              {strings.appTitle}
+            </Subtitle1>
+          )}
+          {!host && <NoHostNotice reason={noHostReason} hostName={hostName} />}
           <TabList
             className={styles.tabs}
             aria-label={strings.tabList}
@@ -69,17 +108,10 @@ export function App({ host, language = "zh", initialTab }: AppProps) {
               {strings.tabPolicy}
             </Tab>
           </TabList>
-          {!host && (
-            <MessageBar intent="info" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>{strings.needsExcelTitle}</MessageBarTitle>
-                {strings.needsExcelBody}
-              </MessageBarBody>
-            </MessageBar>
-          )}
           {/* Panels stay mounted so a running fill and its summary survive a tab switch. */}
           {host && (
             <section role="tabpanel" aria-labelledby="tab-fill" hidden={tab !== "fill"}>
+              {!embedded && !workbook.prepared && <FirstRunGuide />}
               <FillTab host={host} workbook={workbook} />
             </section>
           )}
@@ -91,7 +123,7 @@ export function App({ host, language = "zh", initialTab }: AppProps) {
           <section role="tabpanel" aria-labelledby="tab-policy" hidden={tab !== "policy"}>
             <PolicyBrowser />
           </section>
-        </main>
+        </Root>
       </StringsContext.Provider>
     </FluentProvider>
   );

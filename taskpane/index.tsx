@@ -1,36 +1,58 @@
 /**
- * Entry point of taskpane.html: wait for Office, pick the host and the language, mount the App.
- * In Excel the host is the Office.js adapter; in a plain browser (no Office global, or
- * Office.onReady resolving with host null) only the policy browser is offered.
+ * Entry point of taskpane.html: show a loading state, wait for Office, pick the host, the
+ * language and the theme, mount the App. In Excel the host is the Office.js adapter; otherwise
+ * (plain browser, office.js blocked inside Office, another Office application) the App says why
+ * and offers the policy browser.
  */
 import { createRoot } from "react-dom/client";
-import type { FillHost } from "../src/fill";
+import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { ExcelFillHost } from "./excel";
-import { pickLanguage, type Language } from "./strings";
+import { currentPageSignals, detectStartup, isDarkTheme, readOfficeTheme, type Startup } from "./startup";
+import { stringsFor } from "./strings";
 
-interface Startup {
-  host: FillHost | null;
-  language: Language;
-}
-
-async function detectHost(): Promise<Startup> {
-  if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
-    return { host: null, language: "zh" };
-  }
-  const info = await Office.onReady();
-  const language = pickLanguage(Office.context?.displayLanguage);
-  // Compare the enum's string value: a test double of office.js need not define Office.HostType.
-  const inExcel = String(info.host) === "Excel";
-  return { host: inExcel ? new ExcelFillHost() : null, language };
+function officeGlobal(): typeof Office | undefined {
+  return typeof Office === "undefined" ? undefined : Office;
 }
 
 async function start(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) return;
-  const { host, language } = await detectHost().catch((): Startup => ({ host: null, language: "zh" }));
-  document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
-  createRoot(container).render(<App host={host} language={language} />);
+  const root = createRoot(container);
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      <Spinner size="small" label={stringsFor("zh").starting} labelPosition="after" style={{ padding: 16 }} />
+    </FluentProvider>,
+  );
+  const startup = await detectStartup(officeGlobal(), currentPageSignals()).catch((): Startup => ({
+    kind: "outsideOffice",
+    language: "zh",
+    dark: false,
+  }));
+  document.documentElement.lang = startup.language === "zh" ? "zh-CN" : "en";
+  const host = startup.kind === "excel" ? new ExcelFillHost() : null;
+  let dark = startup.dark;
+  const draw = () =>
+    root.render(
+      <App
+        host={host}
+        noHostReason={startup.kind === "excel" ? undefined : startup.kind}
+        hostName={startup.kind === "excel" ? undefined : startup.hostName}
+        language={startup.language}
+        dark={dark}
+      />,
+    );
+  draw();
+  // Excel has no theme-changed event (OfficeThemeChanged is Outlook's): re-read the theme
+  // whenever the pane is shown again, e.g. after the user switched Office to Black.
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState !== "visible") return;
+    const now = isDarkTheme(readOfficeTheme(officeGlobal()));
+    if (now !== dark) {
+      dark = now;
+      draw();
+    }
+  });
 }
 
 void start();

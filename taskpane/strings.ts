@@ -14,6 +14,21 @@ export const zh = {
   tabPolicy: "政策浏览",
   needsExcelTitle: "未在 Excel 中运行",
   needsExcelBody: "批量填充和资格查询需要在 Excel 中打开本加载项；政策浏览可直接使用。",
+  starting: "正在连接 Excel…",
+  guideTitle: "三步开始",
+  guideSelect: "选中表格：在工作表中点选企业数据里的任一单元格（首行为表头）。",
+  guideRead: "读取数据：点击“读取数据”，核对自动识别的列对应关系。",
+  guideFill: "开始填充：补齐缺少的年度或地区，点击“开始填充”。结果写在数据右侧，可撤销。",
+  helpLink: "使用帮助",
+  loadAddinTitle: "如何在 Excel 中加载本加载项",
+  loadAddinBody:
+    "在 Excel（网页版或桌面版）中选择 插入 → 加载项 → 上传我的加载项（部分版本为 开始 → 加载项 → 更多加载项 → 我的加载项），上传管理员提供的 manifest.xml。之后“开始”选项卡出现“小升规助手”按钮，单元格中可输入 =XSG. 使用函数。",
+  offlineLink: "没有 Excel（WPS、旧版 Office）？使用离线页面",
+  officeJsMissingTitle: "无法加载 office.js",
+  officeJsMissingBody:
+    "本页在 Office 中打开，但 Office 的脚本库 office.js 没有加载成功：任务窗格无法读写工作簿，=XSG. 函数也无法注册。最可能的原因是内网无法访问微软的 CDN（appsforoffice.microsoft.com）。请管理员部署内网版本：npm run build -- --env officeJs=local（office.js 随加载项放在本服务器上）。",
+  notExcelTitle: "本加载项只能在 Excel 中使用",
+  notExcelBody: "office.js 已加载，但当前应用是“{host}”，不是 Excel。请在 Excel 中打开本加载项；政策浏览可直接使用。",
   none: "（无）",
   close: "关闭",
   wanUnit: "万元",
@@ -34,6 +49,9 @@ export const zh = {
   mappingTitle: "列对应关系",
   mappingHint: "已根据表头自动识别，请核对；不对的请在下拉框中改正。对应关系会保存在本工作簿中。",
   mappingRemembered: "已使用本工作簿上次保存的列对应关系。",
+  mappingHintBrowser:
+    "已根据表头自动识别，请核对；不对的请在下拉框中改正。对应关系保存在本浏览器中（按文件名），不写入文件。",
+  mappingRememberedBrowser: "已使用本浏览器上次为此文件保存的列对应关系。",
   mappingMissingRegion: "未对应“地区”列：请在下方填写整表统一的地区。",
   mappingMissingYear: "未对应“年度”列：请在下方填写整表统一的年度。",
   unitLabel: "单位",
@@ -184,6 +202,23 @@ export const en: Strings = {
   tabPolicy: "Policies",
   needsExcelTitle: "Not running in Excel",
   needsExcelBody: "Batch fill and lookup need this add-in open in Excel; the policy browser works here.",
+  starting: "Connecting to Excel…",
+  guideTitle: "Get started in three steps",
+  guideSelect: "Select the table: click any cell inside the enterprise data (the first row is the header).",
+  guideRead: "Read data: click Read data and check the detected column mapping.",
+  guideFill:
+    "Start fill: add a missing year or region, click Start fill. Results go right of the data and can be undone.",
+  helpLink: "Help",
+  loadAddinTitle: "How to load this add-in in Excel",
+  loadAddinBody:
+    "In Excel (web or desktop) choose Insert → Add-ins → Upload My Add-in (in some versions Home → Add-ins → More Add-ins → My Add-ins) and upload the manifest.xml your administrator gives you. The Home tab then shows XSG Assistant; type =XSG. in a cell for the functions.",
+  offlineLink: "No Excel (WPS, older Office)? Use the offline page",
+  officeJsMissingTitle: "office.js could not be loaded",
+  officeJsMissingBody:
+    "This page runs inside Office, but Office's script library office.js did not load: the taskpane cannot read or write the workbook and the =XSG. functions cannot register. Most likely the intranet blocks Microsoft's CDN (appsforoffice.microsoft.com). Ask your administrator to deploy the intranet build: npm run build -- --env officeJs=local (office.js served from this server).",
+  notExcelTitle: "This add-in works in Excel only",
+  notExcelBody:
+    "office.js loaded, but the application is “{host}”, not Excel. Open the add-in in Excel; the policy browser works here.",
   none: "(none)",
   close: "Close",
   wanUnit: "10k yuan",
@@ -205,6 +240,9 @@ export const en: Strings = {
   mappingHint:
     "Detected from the headers; check it and correct any column with the dropdowns. The mapping is saved in this workbook.",
   mappingRemembered: "Using the mapping saved in this workbook last time.",
+  mappingHintBrowser:
+    "Detected from the headers; check it and correct any column with the dropdowns. The mapping is saved in this browser (by file name), not in the file.",
+  mappingRememberedBrowser: "Using the mapping this browser saved for this file last time.",
   mappingMissingRegion: "No region column: enter one region for the whole sheet below.",
   mappingMissingYear: "No year column: enter one year for the whole sheet below.",
   unitLabel: "Unit",

@@ -183,7 +183,8 @@ export function LookupTab({ host, workbook, active }: { host: FillHost; workbook
           value={query}
           placeholder={strings.searchPlaceholder}
           onChange={(_, data) => setQuery(data.value)}
-          aria-controls="xsg-search-results"
+          // Only while the list exists: aria-controls must name an element that is there.
+          aria-controls={query.trim() !== "" ? "xsg-search-results" : undefined}
         />
       </Field>
       {query.trim() !== "" && (

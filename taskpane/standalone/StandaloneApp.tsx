@@ -180,7 +180,7 @@ export function StandaloneApp({ language = "zh" }: StandaloneAppProps) {
 
   return (
     <FluentProvider theme={webLightTheme} lang={language === "zh" ? "zh-CN" : "en"}>
-      <div className={styles.page} {...dropHandlers}>
+      <main className={styles.page} {...dropHandlers}>
         <header className={styles.header}>
           <Title2 as="h1">{strings.pageTitle}</Title2>
           <Body1>{strings.pageSubtitle}</Body1>
@@ -254,10 +254,10 @@ export function StandaloneApp({ language = "zh" }: StandaloneAppProps) {
 
         {opened && (
           <div className={styles.app}>
-            <App key={opened.session} host={opened.host} language={language} />
+            <App key={opened.session} host={opened.host} language={language} embedded mappingSavedIn="browser" />
           </div>
         )}
-      </div>
+      </main>
     </FluentProvider>
   );
 }

@@ -7,7 +7,7 @@
  *   const server = await serveDist();
  *   const tab = await openPage(`${server.url}taskpane.html`);   // real office.js, outside Office
  *   expect(tab.errors).toEqual([]);
- *   await screenshot(tab.page, "taskpane");                       // docs/images/taskpane.png
+ *   await screenshot(tab.page, "taskpane");                       // test-results/screenshots/taskpane.png
  *   await tab.close(); await server.close(); await closeBrowser();
  */
 import fs from "fs";
@@ -16,11 +16,18 @@ import path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from "playwright-core";
 import * as layout from "../../scripts/addin-layout.cjs";
-import { inspectManifest, baseUrlOf } from "../unit/manifest/validate";
+import { inspectManifest, baseUrlOf } from "../../scripts/manifest/validate";
 
 export const ROOT = layout.ROOT;
 export const DIST_DIR = path.join(ROOT, "dist");
-export const IMAGES_DIR = path.join(ROOT, "docs", "images");
+/**
+ * Where screenshot() writes: test-results/screenshots (ignored by git, so `npm test` leaves the
+ * tree clean); `npm run screenshots` sets XSG_SCREENSHOT_DIR=docs/images to update the README's.
+ */
+export const IMAGES_DIR = path.resolve(
+  ROOT,
+  process.env.XSG_SCREENSHOT_DIR || path.join("test-results", "screenshots"),
+);
 export const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 /** Where the CDN build of office.js loads its companion files from. */
 export const OFFICE_JS_CDN_PREFIX = layout.OFFICE_JS_CDN_URL.slice(0, -"office.js".length);
@@ -169,6 +176,8 @@ export interface OpenPageOptions {
   viewport?: { width: number; height: number };
   /** Wait for this selector after load (default: none). */
   waitFor?: string;
+  /** Accept the dev server's self-signed certificate (its CA is checked by scripts/start.mjs). */
+  ignoreHTTPSErrors?: boolean;
 }
 
 export interface OpenedPage {
@@ -190,6 +199,7 @@ export async function openPage(url: string, options: OpenPageOptions = {}): Prom
     viewport: options.viewport ?? { width: 420, height: 780 },
     locale: "zh-CN",
     serviceWorkers: "block",
+    ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
   });
   const errors: string[] = [];
   const consoleErrors: string[] = [];
@@ -246,7 +256,7 @@ function officeJsFileOf(url: URL, pageOrigin: string): string | null {
   return null;
 }
 
-/** Saves a PNG to docs/images/<name>.png (the README shows docs/images/taskpane.png). */
+/** Saves a PNG to IMAGES_DIR/<name>.png (`npm run screenshots`: docs/images, which the README shows). */
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(IMAGES_DIR, { recursive: true });
   const file = path.join(IMAGES_DIR, `${name}.png`);
@@ -334,4 +344,53 @@ export function officeJsDouble(options: { host?: string | null; extra?: string }
   };
   ${options.extra ?? ""}
 })();`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility
+// ---------------------------------------------------------------------------------------------
+
+const AXE_SOURCE = path.join(path.dirname(require.resolve("axe-core/package.json")), "axe.min.js");
+
+export interface AxeFinding {
+  id: string;
+  impact: string | null;
+  help: string;
+  /** CSS selectors of the offending elements. */
+  targets: string[];
+}
+
+/**
+ * axe-core's violations on the page as it is now, at the given impacts (default: serious and
+ * critical). axe.min.js is evaluated through the DevTools protocol, not added as a <script>,
+ * so the offline page's strict CSP (script-src 'self') does not block it.
+ */
+export async function axeViolations(
+  page: Page,
+  impacts: readonly string[] = ["serious", "critical"],
+): Promise<AxeFinding[]> {
+  await page.evaluate(fs.readFileSync(AXE_SOURCE, "utf8"));
+  const findings = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const { violations } = await axe.run();
+    return violations
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact ?? null,
+        help: v.help,
+        // Fluent UI's focus manager (Tabster) adds <i data-tabster-dummy aria-hidden tabindex=0>
+        // bumpers on purpose; Microsoft's own checker drops exactly these aria-hidden-focus hits
+        // (microsoft/tabster#288, microsoft/accessibility-insights-web#7605). Nothing else is waived.
+        nodes: v.nodes.filter((n) => !(v.id === "aria-hidden-focus" && /\sdata-tabster-dummy=/.test(n.html))),
+      }))
+      .filter((v) => v.nodes.length > 0)
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+    interface AxeViolation {
+      id: string;
+      impact?: string | null;
+      help: string;
+      nodes: { target: string[]; html: string }[];
+    }
+  });
+  return findings.filter((f) => f.impact !== null && impacts.includes(f.impact));
 }

@@ -7,7 +7,7 @@ import fs from "fs";
 import path from "path";
 import zlib from "zlib";
 import * as layout from "../../scripts/addin-layout.cjs";
-import { baseUrlOf, inspectManifest, unresolvedFiles } from "../unit/manifest/validate";
+import { baseUrlOf, inspectManifest, unresolvedFiles } from "../../scripts/manifest/validate";
 import {
   closeBrowser,
   DIST_DIR,
@@ -45,10 +45,8 @@ describe("the built taskpane page in Chromium", () => {
         return { host: info.host ?? null, associate: typeof CustomFunctions.associate };
       });
       expect(ready).toEqual({ host: null, associate: "function" });
-      // The React root has rendered something into #container.
-      await tab.page.waitForFunction(() => (document.getElementById("container")?.childNodes.length ?? 0) > 0, null, {
-        timeout: 20_000,
-      });
+      // The React app has mounted (the page's static "Loading…" text is not the app).
+      await tab.page.locator("#container h1").waitFor({ timeout: 20_000 });
       await tab.page.waitForTimeout(500); // late effects (Office.onReady handlers) would throw here
       expect(tab.errors).toEqual([]);
       expect(tab.consoleErrors).toEqual([]);

@@ -3,13 +3,15 @@
  * office.js: an official reads a ~300-row sheet whose header is in row 3, fills it, undoes
  * the fill, cancels a larger fill, looks one enterprise up and browses a policy — all by
  * clicking the real UI — and the cells written are checked in the double's workbook.
- * Saves docs/images/taskpane.png (README), lookup.png and policy.png at taskpane width.
+ * Saves taskpane.png (README), lookup.png and policy.png at taskpane width (see harness IMAGES_DIR),
+ * and runs axe-core on the lookup and policy panels (no serious or critical violations).
  */
 import fs from "fs";
 import path from "path";
 import ts from "typescript";
 import type { Page } from "playwright-core";
 import {
+  axeViolations,
   closeBrowser,
   officeJsDouble,
   openPage,
@@ -205,6 +207,8 @@ describe("taskpane in Chromium over the Excel double", () => {
     try {
       await page.getByRole("tab", { name: "资格查询" }).click();
       await page.getByText("跟随所选行").waitFor({ timeout: 30_000 });
+      // An empty search box must not point aria-controls at a result list that is not there.
+      expect(await axeViolations(page)).toEqual([]);
       await page.evaluate((sheet) => (window as any).__xsgWorkbook.select("C4", sheet), SHEET);
       const panel = page.locator('[aria-labelledby="tab-lookup"]');
       await panel.getByText("杭州西溪智造科技有限公司").first().waitFor();
@@ -241,6 +245,7 @@ describe("taskpane in Chromium over the Excel double", () => {
       await panel.getByRole("button", { name: /首次上规奖励与连续3年在规奖励/ }).click();
       await panel.getByText("分年奖励：k=0：20万元").waitFor();
       await screenshotWhole(page, "policy", 1400);
+      expect(await axeViolations(page)).toEqual([]);
       expect(tab.errors).toEqual([]);
     } finally {
       await tab.close();

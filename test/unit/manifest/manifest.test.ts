@@ -5,10 +5,17 @@
  */
 import { execFileSync, spawnSync } from "child_process";
 import fs from "fs";
+import os from "os";
 import path from "path";
 import * as layout from "../../../scripts/addin-layout.cjs";
-import { baseUrlOf, inspectManifest, unresolvedFiles } from "./validate";
-import { pngSize } from "./png";
+import {
+  baseUrlOf,
+  inspectManifest,
+  inspectManifestFiles,
+  REQUIRED_SETS,
+  unresolvedFiles,
+} from "../../../scripts/manifest/validate";
+import { pngSize } from "../../../scripts/manifest/png";
 
 const ROOT = layout.ROOT;
 const SOURCE = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
@@ -36,6 +43,15 @@ describe("manifest.xml in the repository", () => {
 
   test("passes every validator rule", () => {
     expect(report.problems).toEqual([]);
+  });
+
+  test("declares the requirement sets the code needs", () => {
+    expect(report.facts.requirementSets).toEqual({
+      SharedRuntime: "1.1",
+      CustomFunctionsRuntime: "1.2",
+      ExcelApi: "1.7",
+    });
+    expect(report.facts.requirementSets).toEqual(REQUIRED_SETS);
   });
 
   test("has its own fixed GUID, XSG namespace and only ReadWriteDocument", () => {
@@ -71,15 +87,6 @@ describe("manifest.xml in the repository", () => {
     const declared = new Set(layout.declaredOutputs({ englishMetadata }));
     expect(unresolvedFiles(rendered.facts, DEV, (file) => declared.has(file))).toEqual([]);
     expect(rendered.facts.urls.length).toBeGreaterThan(10);
-  });
-
-  test("every image it names is a PNG of the declared size in assets/", () => {
-    expect(report.facts.images.length).toBeGreaterThanOrEqual(5);
-    for (const { url, size } of report.facts.images) {
-      const file = path.join(ROOT, url.slice(DEV.length));
-      expect(fs.existsSync(file)).toBe(true);
-      expect(pngSize(fs.readFileSync(file))).toEqual({ width: size, height: size });
-    }
   });
 });
 
@@ -204,6 +211,42 @@ describe("the validator catches a broken manifest", () => {
       (x) => x.replace('<Host Name="Workbook"/>', '<Host Name="Workbook"/><Host Name="Document"/>'),
       /expected only Workbook/,
     ],
+    [
+      "elements out of the schema's order",
+      (x) => x.replace(/(<DisplayName[\s\S]*?<\/DisplayName>)\s*(<Description[\s\S]*?<\/Description>)/, "$2\n  $1"),
+      /<DisplayName> \(line \d+\) is out of order/,
+    ],
+    [
+      "an element the schema does not have",
+      (x) => x.replace("<Permissions>", "<Colour/><Permissions>"),
+      /<Colour>.*not an OfficeApp element/,
+    ],
+    [
+      "a provider name over 125 characters",
+      (x) =>
+        x.replace("<ProviderName>XSG 小升规项目组</ProviderName>", `<ProviderName>${"组".repeat(126)}</ProviderName>`),
+      /ProviderName is 126 characters, over 125/,
+    ],
+    [
+      "no custom-functions runtime requirement (custom error messages need 1.2)",
+      (x) => x.replace('<Set Name="CustomFunctionsRuntime" MinVersion="1.2"/>', ""),
+      /lack the CustomFunctionsRuntime set \(the code needs 1.2\)/,
+    ],
+    [
+      "an ExcelApi below what the adapter calls",
+      (x) => x.replace('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.4"/>'),
+      /ExcelApi 1.4 is below what the code needs \(1.7\)/,
+    ],
+    [
+      "a requirement set that does not exist yet",
+      (x) => x.replace('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.99"/>'),
+      /ExcelApi 1.99 does not exist \(latest 1.20\)/,
+    ],
+    [
+      "a misspelt requirement set",
+      (x) => x.replace('<Set Name="SharedRuntime" MinVersion="1.1"/>', '<Set Name="SharedRunTime" MinVersion="1.1"/>'),
+      /"SharedRunTime" is not one this validator knows/,
+    ],
   ];
 
   test.each(cases)("%s", (_name, mutate, expected) => {
@@ -216,5 +259,57 @@ describe("the validator catches a broken manifest", () => {
     const { facts } = inspectManifest(SOURCE.replace("3000/functions.js", "3000/functions.bundle.js"));
     const declared = new Set(layout.declaredOutputs({ englishMetadata: true }));
     expect(unresolvedFiles(facts, DEV, (file) => declared.has(file))).toEqual(["functions.bundle.js"]);
+  });
+});
+
+describe("the files a manifest names (inspectManifestFiles, npm run validate)", () => {
+  const { facts } = inspectManifest(SOURCE);
+  const repoFile = (file: string): Buffer | null => {
+    const full = path.join(ROOT, file);
+    return fs.existsSync(full) ? fs.readFileSync(full) : null;
+  };
+  const built = new Set(layout.declaredOutputs({ englishMetadata: true }));
+  const withBuild = (file: string) => repoFile(file) ?? (built.has(file) ? Buffer.alloc(0) : null);
+
+  test("the repository's icons are PNGs of their declared sizes and every named file exists once built", () => {
+    expect(inspectManifestFiles(facts, DEV, withBuild)).toEqual([]);
+  });
+
+  test("an icon of the wrong size, a file that is not a PNG, a missing file", () => {
+    const swap = (file: string): Buffer | null => {
+      if (file === "assets/icon-80.png") return repoFile("assets/icon-64.png");
+      if (file === "assets/icon-16.png") return Buffer.from("GIF89a not a png");
+      if (file === "assets/help.html") return null;
+      return withBuild(file);
+    };
+    // Each distinct problem once (the manifest names some files more than once).
+    expect([...new Set(inspectManifestFiles(facts, DEV, swap))].sort()).toEqual([
+      "assets/help.html: named by the manifest but not found",
+      "assets/icon-16.png: not a PNG file",
+      "assets/icon-80.png: 64×64, declared as 80×80",
+    ]);
+  });
+});
+
+describe("npm run validate (scripts/validate-manifest.ts)", () => {
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, ["-r", "./bin/register-ts.js", "scripts/validate-manifest.ts", ...args], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+
+  test("passes the repository's manifest and fails a broken copy, naming the problem", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "xsg-validate-"));
+    try {
+      const broken = path.join(dir, "manifest.xml");
+      fs.writeFileSync(broken, SOURCE.replace('<Set Name="ExcelApi" MinVersion="1.7"/>', ""));
+      const bad = run([broken]);
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain("Requirements lack the ExcelApi set");
+      const good = run([]);
+      expect(good.stdout).toContain("manifest.xml: 清单有效 / manifest is valid");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

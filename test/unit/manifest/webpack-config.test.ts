@@ -155,7 +155,8 @@ describe("dev server options (webpack serve)", () => {
       const script = `require("./webpack.config.js")({ WEBPACK_SERVE: true }, { mode: "development" }).then((c) => {
         const d = c.devServer;
         console.log(JSON.stringify({ host: d.host, port: d.port, type: d.server.type, headers: d.headers,
-          hasKey: String(d.server.options.key).includes("PRIVATE KEY"), cert: String(d.server.options.cert).includes("CERTIFICATE") }));
+          hasKey: String(d.server.options.key).includes("PRIVATE KEY"), cert: String(d.server.options.cert).includes("CERTIFICATE"),
+          client: d.client, hot: d.hot, liveReload: d.liveReload, entry: c.entry }));
       });`;
       const run = spawnSync(process.execPath, ["-e", script], {
         cwd: layout.ROOT,
@@ -171,10 +172,46 @@ describe("dev server options (webpack serve)", () => {
         headers: { "Access-Control-Allow-Origin": "*" },
         hasKey: true,
         cert: true,
+        // The server injects no client into every entry (that broke the taskpane, which shares
+        // the functions runtime); the live-reload client is in the functions entry only.
+        client: false,
+        hot: false,
+        liveReload: true,
+        entry: expect.any(Object),
       });
+      const { entry } = JSON.parse(last) as { entry: Record<string, { import: string | string[]; dependOn?: string }> };
+      const clientIn = Object.entries(entry)
+        .filter(([, e]) => [e.import].flat().some((file) => file.includes("webpack-dev-server/client/index.js?")))
+        .map(([name]) => name);
+      expect(clientIn).toEqual(["functions"]);
+      expect(entry.taskpane).toEqual(layout.ENTRIES.taskpane);
+      expect([entry.functions.import].flat().pop()).toBe(layout.ENTRIES.functions.import);
+      // The socket URL comes from the page's location, so any port (XSG_DEV_PORT) works.
+      expect([entry.functions.import].flat()[0]).toMatch(/protocol=auto%3A&hostname=0\.0\.0\.0&port=0&pathname=%2Fws/);
       expect(fs.readdirSync(certDir).sort()).toEqual(["ca.crt", "localhost.crt", "localhost.key"]);
     } finally {
       fs.rmSync(certDir, { recursive: true, force: true });
     }
+  });
+
+  test("XSG_DEV_PORT moves the server and its manifest URLs; a bad value is refused", () => {
+    const certDir = fs.mkdtempSync(path.join(os.tmpdir(), "xsg-certs-"));
+    try {
+      const script = `require("./webpack.config.js")({ WEBPACK_SERVE: true }, { mode: "development" }).then((c) => {
+        const manifest = c.plugins.find((p) => p.constructor.name === "CopyPlugin").patterns.find((p) => p.to === "manifest.xml");
+        const xml = manifest.transform(require("fs").readFileSync("manifest.xml"));
+        console.log(JSON.stringify({ port: c.devServer.port, has3000: xml.includes("localhost:3000"), has: xml.includes("https://localhost:3457/taskpane.html") }));
+      });`;
+      const env = { ...process.env, XSG_CERT_DIR: certDir, XSG_DEV_PORT: "3457" };
+      const run = spawnSync(process.execPath, ["-e", script], { cwd: layout.ROOT, encoding: "utf8", env });
+      expect(run.status).toBe(0);
+      expect(JSON.parse(run.stdout.trim().split("\n").pop() ?? "")).toEqual({ port: 3457, has3000: false, has: true });
+    } finally {
+      fs.rmSync(certDir, { recursive: true, force: true });
+    }
+    expect(layout.devServerPort({})).toBe(3000);
+    expect(layout.devServerPort({ XSG_DEV_PORT: "8443" })).toBe(8443);
+    expect(() => layout.devServerPort({ XSG_DEV_PORT: "http" })).toThrow(/XSG_DEV_PORT/);
+    expect(() => layout.devServerPort({ XSG_DEV_PORT: "70000" })).toThrow(/XSG_DEV_PORT/);
   });
 });

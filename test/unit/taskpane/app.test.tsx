@@ -4,7 +4,7 @@
 import { App } from "../../../taskpane/App";
 import { FakeHost } from "./fake-host";
 import { sampleSheet } from "./sample-sheet";
-import { cleanup, click, render } from "./render";
+import { cleanup, click, flush, render } from "./render";
 
 afterEach(cleanup);
 
@@ -47,5 +47,32 @@ describe("taskpane App", () => {
     render(<App host={null} language="en" />);
     expect(tabLabels()).toEqual(["Batch fill", "Lookup", "Policies"]);
     expect(document.body.textContent).toContain("Not running in Excel");
+  });
+});
+
+describe("first run and where the mapping is kept", () => {
+  async function readData(): Promise<void> {
+    click(Array.from(document.querySelectorAll("button")).find((b) => b.textContent === "读取数据")!);
+    for (let i = 0; i < 50 && !document.body.textContent?.includes("表头在第"); i++) await flush(1);
+  }
+
+  test("in Excel: the three-step guide with a help link shows until the first read, then the mapping note says 'this workbook'", async () => {
+    render(<App host={new FakeHost(sampleSheet())} />);
+    expect(document.querySelector("h1")?.textContent).toBe("XSG 小升规");
+    expect(document.body.textContent).toContain("三步开始");
+    expect(document.querySelector('a[href="assets/help.html"]')).not.toBeNull();
+    await readData();
+    expect(document.body.textContent).not.toContain("三步开始");
+    expect(document.body.textContent).toContain("对应关系会保存在本工作簿中");
+  });
+
+  test("embedded in the offline page: no h1, no main, no guide; the note says the mapping stays in this browser", async () => {
+    render(<App host={new FakeHost(sampleSheet())} embedded mappingSavedIn="browser" />);
+    expect(document.querySelector("h1")).toBeNull();
+    expect(document.querySelector("main")).toBeNull();
+    expect(document.body.textContent).not.toContain("三步开始");
+    await readData();
+    expect(document.body.textContent).toContain("对应关系保存在本浏览器中");
+    expect(document.body.textContent).not.toContain("本工作簿");
   });
 });

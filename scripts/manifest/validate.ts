@@ -1,10 +1,18 @@
 /**
- * What the Office manifest validator (a Microsoft web service, unreachable here) would check,
- * plus this project's own rules: one shared runtime, namespace XSG, ReadWriteDocument only,
- * Chinese default with English overrides. `inspectManifest` returns facts and a list of
- * problems (empty = valid), so tests can also prove that each rule catches a broken manifest.
+ * What the Office manifest validator (a Microsoft web service, unreachable on an intranet) would
+ * check, as far as it can be checked offline, plus this project's own rules: one shared runtime,
+ * namespace XSG, ReadWriteDocument only, Chinese default with English overrides, the requirement
+ * sets the code needs. `inspectManifest` returns facts and a list of problems (empty = valid), so
+ * tests can also prove that each rule catches a broken manifest; `inspectManifestFiles` checks
+ * the files it names (icons by their PNG header). `npm run validate` runs both (scripts/validate-manifest.ts).
+ *
+ * Sources (Microsoft Learn): element order — OfficeApp complexType (OfficeAppManifestv1.1.xsd);
+ * lengths — DisplayName / ProviderName "up to 125 characters", ShortStrings 125, LongStrings 250,
+ * URLs 2048, ids 32; requirement sets — "Excel JavaScript API requirement sets",
+ * "Custom Functions requirement sets", "Shared runtime requirement sets" (see README).
  */
 import { find, localName, parseXml, walk, XmlElement } from "./xml";
+import { pngSize } from "./png";
 
 export interface ManifestFacts {
   id: string;
@@ -21,6 +29,8 @@ export interface ManifestFacts {
   urls: string[];
   /** Images with the size they are declared at (bt:Image size / IconUrl 32 / HighResolutionIconUrl 64). */
   images: { url: string; size: number }[];
+  /** <Requirements><Sets>: name → MinVersion. */
+  requirementSets: Record<string, string>;
 }
 
 export interface ManifestReport {
@@ -33,6 +43,64 @@ const MAX_ID = 32;
 const MAX_SHORT = 125;
 const MAX_LONG = 250;
 const MAX_URL = 2048;
+
+/** OfficeApp's children in the schema's order (xs:sequence of OfficeApp, then TaskPaneApp's own). */
+const OFFICE_APP_ORDER = [
+  "Id",
+  "AlternateId",
+  "Version",
+  "ProviderName",
+  "DefaultLocale",
+  "DisplayName",
+  "Description",
+  "IconUrl",
+  "HighResolutionIconUrl",
+  "SupportUrl",
+  "AppDomains",
+  "Hosts",
+  "Requirements",
+  "DefaultSettings",
+  "Permissions",
+  "Dictionary",
+  "VersionOverrides",
+  "ExtendedOverrides",
+];
+
+/**
+ * Requirement sets this validator knows, with the highest version Microsoft has published
+ * (Learn, 2025): a name or version outside this table is a typo or wishful thinking, and
+ * Excel would then hide the add-in from every client.
+ */
+export const KNOWN_REQUIREMENT_SETS: Readonly<Record<string, string>> = {
+  ExcelApi: "1.20",
+  CustomFunctionsRuntime: "1.5",
+  SharedRuntime: "1.2",
+};
+
+/**
+ * What XSG's code needs, and why (the manifest must declare at least these):
+ *  - SharedRuntime 1.1: taskpane and custom functions share one runtime (manifest <Runtimes>);
+ *  - CustomFunctionsRuntime 1.2: CustomFunctions.Error with a custom message (functions/excel-error.ts);
+ *  - ExcelApi 1.7: the highest unguarded API in taskpane/excel/ (Worksheet.onSelectionChanged,
+ *    Worksheet.getRangeByIndexes); newer APIs (1.13 merged areas, 1.20 mergeUndoGroup) are
+ *    used only behind isSetSupported.
+ */
+export const REQUIRED_SETS: Readonly<Record<string, string>> = {
+  SharedRuntime: "1.1",
+  CustomFunctionsRuntime: "1.2",
+  ExcelApi: "1.7",
+};
+
+/** Compares "1.10" > "1.9" numerically. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
 
 type ResourceKind = "Images" | "Urls" | "ShortStrings" | "LongStrings";
 
@@ -75,10 +143,23 @@ export function inspectManifest(xml: string): ManifestReport {
   if (localName(root) !== "OfficeApp") problems.push(`root is <${root.name}>, expected <OfficeApp>`);
   if (root.attrs["xsi:type"] !== "TaskPaneApp") problems.push(`OfficeApp xsi:type must be TaskPaneApp`);
 
+  // Schema shape: known children, in the schema's order.
+  let lastIndex = -1;
+  for (const child of root.children) {
+    const index = OFFICE_APP_ORDER.indexOf(localName(child));
+    if (index < 0) problems.push(`<${child.name}> (line ${child.line}) is not an OfficeApp element`);
+    else if (index < lastIndex) {
+      problems.push(
+        `<${child.name}> (line ${child.line}) is out of order: the schema puts it before <${OFFICE_APP_ORDER[lastIndex]}>`,
+      );
+    } else lastIndex = index;
+  }
+
   const id = one(["Id"])?.text.trim() ?? "";
   if (!GUID.test(id)) problems.push(`Id "${id}" is not a GUID`);
   const version = one(["Version"])?.text.trim() ?? "";
   if (!/^\d+(\.\d+){0,3}$/.test(version)) problems.push(`Version "${version}" is not n.n.n.n`);
+  checkLength("ProviderName", one(["ProviderName"])?.text.trim(), MAX_SHORT);
   const defaultLocale = one(["DefaultLocale"])?.text.trim() ?? "";
   if (defaultLocale !== "zh-CN") problems.push(`DefaultLocale is "${defaultLocale}", expected zh-CN`);
 
@@ -98,8 +179,25 @@ export function inspectManifest(xml: string): ManifestReport {
   if (hosts.join() !== "Workbook") problems.push(`Hosts are [${hosts}], expected only Workbook`);
   const permissions = one(["Permissions"])?.text.trim() ?? "";
   if (permissions !== "ReadWriteDocument") problems.push(`Permissions "${permissions}", expected ReadWriteDocument`);
-  const sets = find(root, "Requirements", "Sets", "Set").map((s) => s.attrs.Name);
-  if (!sets.includes("SharedRuntime")) problems.push("Requirements lack the SharedRuntime set");
+  const requirementSets: Record<string, string> = {};
+  for (const set of find(root, "Requirements", "Sets", "Set")) {
+    const name = set.attrs.Name ?? "";
+    const min = set.attrs.MinVersion ?? find(root, "Requirements", "Sets")[0]?.attrs.DefaultMinVersion ?? "";
+    if (name in requirementSets) problems.push(`requirement set ${name} is declared twice`);
+    requirementSets[name] = min;
+    const latest = KNOWN_REQUIREMENT_SETS[name];
+    if (!/^\d+\.\d+$/.test(min)) problems.push(`requirement set ${name}: MinVersion "${min}" is not n.n`);
+    else if (latest === undefined) problems.push(`requirement set "${name}" is not one this validator knows`);
+    else if (compareVersions(min, latest) > 0)
+      problems.push(`requirement set ${name} ${min} does not exist (latest ${latest})`);
+  }
+  for (const [name, needed] of Object.entries(REQUIRED_SETS)) {
+    const declared = requirementSets[name];
+    if (declared === undefined) problems.push(`Requirements lack the ${name} set (the code needs ${needed})`);
+    else if (compareVersions(declared, needed) < 0) {
+      problems.push(`requirement set ${name} ${declared} is below what the code needs (${needed})`);
+    }
+  }
 
   // Resources: tables of ids.
   const resources = new Map<string, { kind: ResourceKind; element: XmlElement }>();
@@ -242,6 +340,7 @@ export function inspectManifest(xml: string): ManifestReport {
       metadataOverrides,
       urls,
       images,
+      requirementSets,
     },
     problems,
   };
@@ -265,6 +364,7 @@ function emptyFacts(): ManifestFacts {
     metadataOverrides: {},
     urls: [],
     images: [],
+    requirementSets: {},
   };
 }
 
@@ -281,4 +381,31 @@ export function unresolvedFiles(facts: ManifestFacts, baseUrl: string, exists: (
     .filter((url) => url.startsWith(baseUrl))
     .map((url) => url.slice(baseUrl.length).split(/[?#]/)[0])
     .filter((file) => !exists(file));
+}
+
+/**
+ * The files the manifest names under `baseUrl`, read through `readFile` (null = missing): every
+ * one must exist, and every image must be a PNG of its declared size (read from the PNG header).
+ */
+export function inspectManifestFiles(
+  facts: ManifestFacts,
+  baseUrl: string,
+  readFile: (file: string) => Buffer | null,
+): string[] {
+  const problems = unresolvedFiles(facts, baseUrl, (file) => readFile(file) !== null).map(
+    (file) => `${file}: named by the manifest but not found`,
+  );
+  for (const { url, size } of facts.images) {
+    if (!url.startsWith(baseUrl)) continue;
+    const file = url.slice(baseUrl.length).split(/[?#]/)[0];
+    const bytes = readFile(file);
+    if (bytes === null) continue; // reported above
+    try {
+      const { width, height } = pngSize(bytes);
+      if (width !== size || height !== size) problems.push(`${file}: ${width}×${height}, declared as ${size}×${size}`);
+    } catch {
+      problems.push(`${file}: not a PNG file`);
+    }
+  }
+  return problems;
 }
