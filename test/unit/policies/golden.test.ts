@@ -1,0 +1,163 @@
+/**
+ * Before/after guard for moving the five seed documents to data files and the engine to one
+ * evaluation path (issue 13): every custom function, evaluate(), the fill's row outcome and
+ * cells, and the lookup's row result, over many generated enterprises and sheets (fixed seeds),
+ * must equal what the code gave BEFORE the change. The "before" results were captured once from
+ * the TypeScript policy modules (commit da0ad98) into test/fixtures/golden/seed-results.json.gz;
+ * regenerate only on purpose: GOLDEN_WRITE=1 npx jest test/unit/policies/golden.test.ts
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as zlib from "node:zlib";
+import fc from "fast-check";
+import { CANONICAL_TAGS, evaluate, type Enterprise } from "../../../src/index";
+import { evaluateRow, fillRow, readRow, summarize, valueCells, type RowOutcome } from "../../../src/fill";
+import type { CellValue } from "../../../src/fill/types";
+import { call } from "../functions/excel-call";
+import { randomSheet } from "../fill/random-rows";
+
+const FILE = path.join(__dirname, "../../fixtures/golden/seed-results.json.gz");
+const REGIONS = [
+  ["lucheng", "温州市鹿城区"],
+  ["jincheng", "晋城市"],
+  ["minhou", "福州市闽侯县"],
+  ["hangzhou", "杭州市"],
+  ["shuncheng", "抚顺市顺城区"],
+] as const;
+const CASES_PER_REGION = 160;
+const SHEETS = 80;
+
+const wan = (max: number) =>
+  fc.option(
+    fc.integer({ min: 0, max: max * 100 }).map((n) => n / 100),
+    { nil: null },
+  );
+const nearThreshold = fc.option(
+  fc.integer({ min: 190_000, max: 210_000 }).map((n) => n / 100),
+  { nil: null },
+);
+const facts = fc.record({
+  revenue: fc.oneof(wan(4_000), nearThreshold),
+  prevRevenue: fc.oneof(wan(4_000), nearThreshold),
+  year: fc.integer({ min: 2019, max: 2029 }),
+  upgradeYear: fc.option(fc.integer({ min: 2018, max: 2029 }), { nil: null }),
+  tags: fc.subarray([...CANONICAL_TAGS], { maxLength: 4 }),
+  investment: wan(2_000),
+  area: fc.option(fc.integer({ min: 0, max: 5_000 }), { nil: null }),
+  months: fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }),
+  monthlyRent: wan(50),
+  contracts: fc.option(fc.array(wan(8_000), { maxLength: 3 }), { nil: null }),
+});
+
+type Facts = typeof facts extends fc.Arbitrary<infer T> ? T : never;
+
+const fen = (wanValue: number | null) => (wanValue === null ? null : Math.round(wanValue * 1_000_000));
+
+/** Everything the functions and evaluate() answer for one generated enterprise. */
+function functionResults(regionName: string, regionId: string, f: Facts) {
+  const tagText = f.tags.join("；");
+  const enterprise: Enterprise = {
+    region: regionId,
+    revenue: fen(f.revenue),
+    prevRevenue: fen(f.prevRevenue),
+    upgradeYear: f.upgradeYear,
+    tags: f.tags.reduce((mask, tag) => mask | (1 << CANONICAL_TAGS.indexOf(tag)), 0),
+    techInvestment: fen(f.investment),
+    rentedArea: f.area,
+    leaseMonths: f.months,
+    monthlyRent: fen(f.monthlyRent),
+    contracts: f.contracts === null ? null : f.contracts.map((c) => fen(c ?? 0) as number),
+  };
+  let evaluation: unknown;
+  try {
+    evaluation = JSON.parse(JSON.stringify(evaluate(enterprise, f.year)));
+  } catch (error) {
+    evaluation = { error: String((error as Error).message) };
+  }
+  return {
+    award: call("AWARD", regionName, f.revenue, f.year, f.upgradeYear, f.prevRevenue, tagText),
+    eligible: call("ELIGIBLE", regionName, f.revenue, f.year, tagText),
+    total: call("TOTAL", regionName, tagText),
+    schedule: call("SCHEDULE", regionName, f.upgradeYear ?? f.year, tagText),
+    status: call("STATUS", regionName, f.revenue),
+    tech: call("TECH", regionName, f.investment, f.year, f.upgradeYear, tagText),
+    rent: call("RENT", regionName, f.area, f.months, f.monthlyRent, tagText),
+    bid: call("BID", regionName, f.contracts?.[0] ?? null, f.year, f.upgradeYear),
+    explain: call("EXPLAIN", regionName, f.revenue, f.year, f.upgradeYear, f.prevRevenue, tagText),
+    evaluation,
+  };
+}
+
+function outcomeOf(r: RowOutcome) {
+  const { kind, status, amounts, totalYuan, basis, note, cash } = r;
+  return { kind, status, amounts, totalYuan, basis, note, cash };
+}
+
+/** What the fill writes and the lookup shows for every row of generated sheets. */
+function sheetResults() {
+  return fc.sample(randomSheet(30), { seed: 1313, numRuns: SHEETS }).map((sheet) => {
+    const fills: RowOutcome[] = [];
+    const rows = sheet.rows.map((row, i) => {
+      const read = readRow(row as CellValue[], sheet.mapping, sheet.defaults, { facts: false });
+      const extra = sheet.duplicates.has(i) ? [sheet.duplicates.get(i)!] : [];
+      const filled = fillRow(read, sheet.mapping, extra);
+      fills.push(filled);
+      const lookup = evaluateRow(readRow(row as CellValue[], sheet.mapping, sheet.defaults), sheet.mapping, extra);
+      return JSON.parse(
+        JSON.stringify({
+          fill: outcomeOf(filled),
+          cells: valueCells(filled),
+          lookup: { ...outcomeOf(lookup), evaluation: lookup.evaluation, errors: lookup.errors },
+        }),
+      );
+    });
+    return { rows, summary: JSON.parse(JSON.stringify(summarize(fills))) };
+  });
+}
+
+function currentResults() {
+  const functions = REGIONS.map(([id, name]) =>
+    fc.sample(facts, { seed: 1300 + id.length, numRuns: CASES_PER_REGION }).map((f) => functionResults(name, id, f)),
+  );
+  const whole = {
+    policy: REGIONS.map(([, name]) => call("POLICY", name)),
+    regions: call("REGIONS"),
+    regionOf: ["330106", "330302", "140521", "350121", "210411", "110105", "330100"].map((code) =>
+      call("REGIONOF", code),
+    ),
+  };
+  return { functions, whole, sheets: sheetResults() };
+}
+
+describe("the five seed documents give the results they gave before issue 13", () => {
+  const actual = currentResults();
+  if (process.env.GOLDEN_WRITE === "1") {
+    fs.mkdirSync(path.dirname(FILE), { recursive: true });
+    fs.writeFileSync(FILE, zlib.gzipSync(JSON.stringify(actual), { level: 9 }));
+  }
+  const expected = JSON.parse(zlib.gunzipSync(fs.readFileSync(FILE)).toString("utf8")) as typeof actual;
+
+  it("covers every function and many enterprises and sheet rows", () => {
+    expect(expected.functions.flat()).toHaveLength(REGIONS.length * CASES_PER_REGION);
+    expect(expected.sheets.flatMap((s) => s.rows).length).toBeGreaterThan(300);
+  });
+
+  it("POLICY, REGIONS and REGIONOF are unchanged", () => {
+    expect(actual.whole).toEqual(expected.whole);
+  });
+
+  it.each(REGIONS.map(([id], i) => [id, i] as const))("%s: every function and evaluate() unchanged", (_id, i) => {
+    actual.functions[i].forEach((result, j) => {
+      expect({ case: j, ...result }).toEqual({ case: j, ...expected.functions[i][j] });
+    });
+  });
+
+  it("the fill's cells, its summary and the lookup are unchanged", () => {
+    actual.sheets.forEach((sheet, i) => {
+      sheet.rows.forEach((row, j) =>
+        expect({ sheet: i, row: j, ...row }).toEqual({ sheet: i, row: j, ...expected.sheets[i].rows[j] }),
+      );
+      expect(sheet.summary).toEqual(expected.sheets[i].summary);
+    });
+  });
+});
