@@ -7,7 +7,7 @@
  * as the fill engine and the custom functions do with their caches: what is timed is the
  * rules, not the parsing. An outcome is 元 ≥ 0, OUTCOME_NA (#N/A) or OUTCOME_VALUE (#VALUE!).
  */
-import { CANONICAL_REGION_IDS, getPolicy, isXsgError, resolveRegion, upgradeAward, type Policy } from "../src";
+import { BUILT_IN_CATALOG, getPolicy, isXsgError, resolveRegion, upgradeAward, type Policy } from "../src";
 import {
   baselineAward,
   createBaselineEngines,
@@ -19,9 +19,9 @@ import {
 import { MISSING, OMITTED_YEAR, rowAt, tagNames, type SyntheticEnterprises } from "./enterprises";
 import { collectGarbage, MB, perSecond, timeAsync, timeSync } from "./measure";
 
-/** The five policies by region index, resolved once through the public resolver (R12). */
+/** The built-in regions' policies by region index, resolved once through the public resolver (R12). */
 export function policiesByRegion(): Policy[] {
-  return CANONICAL_REGION_IDS.map((id) => getPolicy(resolveRegion(getPolicy(id).regionName)));
+  return BUILT_IN_CATALOG.regions.map((region) => getPolicy(resolveRegion(region.regionName)));
 }
 
 export function outcomeOfError(error: unknown): number {

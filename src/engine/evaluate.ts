@@ -5,8 +5,9 @@
  * evaluation always agree. Text is built here only, never on the per-cell path.
  */
 import { CASH_CATEGORIES, type Citation, type ClauseCategory, type Enterprise } from "../model";
-import { getPolicy } from "../policies";
+import { documentLabel, pastEndText, type RegionDocuments } from "../policies";
 import type { Policy, ReadingId } from "../policies/types";
+import { enterpriseDocument } from "./documents";
 import { amountOf, clauseCode, clauseText, isPromise, statusOf } from "./clause-outcome";
 import { readFacts, type Facts } from "./facts";
 import { PASS, SCALE_THRESHOLD_FEN, isCovered, planOf, type CompiledClause, type PolicyPlan } from "./plan";
@@ -15,13 +16,25 @@ import type { ClauseOutcome, CultivationStatus, Evaluation } from "./types";
 
 const NO_READINGS: readonly ReadingId[] = Object.freeze([]);
 
-/** Evaluates an enterprise of a shipped region (enterprise.region = policy id) in `year`. */
+/**
+ * Evaluates an enterprise of a region of the active catalog (enterprise.region = region id) in
+ * `year`, under the document covering its upgrade year (R4).
+ */
 export function evaluate(enterprise: Enterprise, year: number): Evaluation {
-  return evaluatePolicy(getPolicy(enterprise.region), enterprise, year);
+  const { region, policy } = enterpriseDocument(enterprise, year);
+  return evaluatePolicy(policy, enterprise, year, region);
 }
 
-/** Evaluates an enterprise against a given policy (any registry, e.g. a test fixture). */
-export function evaluatePolicy(policy: Policy, enterprise: Enterprise, year: number): Evaluation {
+/**
+ * Evaluates an enterprise against a given policy (any registry, e.g. a test fixture). With
+ * `region`, an upgrade year after every document of the region is said so in the notes.
+ */
+export function evaluatePolicy(
+  policy: Policy,
+  enterprise: Enterprise,
+  year: number,
+  region?: RegionDocuments,
+): Evaluation {
   const plan = planOf(policy);
   const facts = readFacts(enterprise, year);
   const { upgradeYear } = facts;
@@ -48,14 +61,14 @@ export function evaluatePolicy(policy: Policy, enterprise: Enterprise, year: num
     }
   }
 
-  const notes = evaluationNotes(policy, facts, covered);
+  const notes = evaluationNotes(policy, facts, covered, region);
   const rulings = new RulingSet(["R1", "R3", "R13"]);
   for (const outcome of clauses) rulings.addAll(outcome.rulings);
 
   return {
-    regionId: policy.id,
+    regionId: policy.regionId,
     regionName: policy.regionName,
-    documentNumber: policy.documentNumber,
+    documentNumber: documentLabel(policy),
     documentTitle: policy.title,
     documentStatus: policy.status,
     year,
@@ -73,12 +86,13 @@ export function evaluatePolicy(policy: Policy, enterprise: Enterprise, year: num
 }
 
 /** Evaluation-level remarks (Evaluation.notes): an assumed upgrade year, coverage, data that contradicts the upgrade year. */
-export function evaluationNotes(policy: Policy, facts: Facts, covered: boolean): string[] {
+export function evaluationNotes(policy: Policy, facts: Facts, covered: boolean, region?: RegionDocuments): string[] {
   const notes: string[] = [];
   if (facts.upgradeYearAssumed) notes.push(`未填升规年份，按评价年度 ${facts.year} 计（R3）`);
-  if (!covered) {
+  if (!covered && region?.isPastEnd(facts.upgradeYear)) notes.push(pastEndText(region, facts.upgradeYear));
+  else if (!covered) {
     notes.push(
-      `升规年份 ${facts.upgradeYear} 不在${policy.documentNumber}覆盖范围（${coverageText(policy)}：${policy.coveredUpgradeYears.note}），升规类条款均不适用（R4）`,
+      `升规年份 ${facts.upgradeYear} 不在${documentLabel(policy)}覆盖范围（${coverageText(policy)}：${policy.coveredUpgradeYears.note}），升规类条款均不适用（R4）`,
     );
   }
   if (facts.revenue !== null && facts.revenue < SCALE_THRESHOLD_FEN && !facts.upgradeYearAssumed) {
@@ -122,7 +136,7 @@ function citationOf(plan: PolicyPlan, c: CompiledClause): Citation {
   let citation = citations.get(c);
   if (citation === undefined) {
     citation = Object.freeze({
-      documentNumber: plan.policy.documentNumber,
+      documentNumber: documentLabel(plan.policy),
       documentTitle: plan.policy.title,
       label: c.clause.label,
       quote: c.clause.quote,

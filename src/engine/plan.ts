@@ -4,7 +4,8 @@
  * clauses and the outcome functions here are shared by the fast entry points (fast.ts)
  * and by evaluate() (evaluate.ts), so both always agree on every amount.
  */
-import { CANONICAL_TAGS, FEN_PER_WAN, type Tag, type TagMask } from "../model";
+import { FEN_PER_WAN, type Tag, type TagMask } from "../model";
+import { tagIndex, tagsOf } from "../parse/tags";
 import type { Clause, ClauseKind, Instalment, Policy, Quantity } from "../policies/types";
 import {
   areaToMicro,
@@ -108,16 +109,19 @@ export interface PolicyPlan {
   readonly poolBelowFen: number;
 }
 
-const TAG_INDEX = new Map<string, number>(CANONICAL_TAGS.map((tag, i) => [tag, i]));
-
+/** The mask of a document's tags; the loader has put every one of them in the vocabulary. */
 export function maskOf(tags: readonly Tag[] | undefined): TagMask {
   let mask = 0;
-  for (const tag of tags ?? []) mask |= 1 << (TAG_INDEX.get(tag) ?? 31);
+  for (const tag of tags ?? []) {
+    const index = tagIndex(tag);
+    if (index < 0) throw new Error(`tag “${tag}” is not in the vocabulary: load its document through the catalog`);
+    mask |= 1 << index;
+  }
   return mask;
 }
 
 export function tagsOfMask(mask: TagMask): Tag[] {
-  return CANONICAL_TAGS.filter((_, i) => (mask & (1 << i)) !== 0);
+  return tagsOf(mask);
 }
 
 const plans = new WeakMap<Policy, PolicyPlan>();

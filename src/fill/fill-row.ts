@@ -8,6 +8,7 @@
  */
 import type { EnterpriseField, Yuan } from "../model";
 import { isXsgError } from "../errors";
+import { documentLabel } from "../policies/naming";
 import type { Policy } from "../policies/types";
 import { clauseReasons, evaluateCodes, type ClauseCodes } from "../engine/codes";
 import { grantedCash, isPromise, needsData, statusOf } from "../engine/clause-outcome";
@@ -68,7 +69,7 @@ function viewOf(plan: PolicyPlan): FillView {
 }
 
 function documentOf(policy: Policy): Parameters<typeof basisText>[0] {
-  return { regionName: policy.regionName, documentNumber: policy.documentNumber, documentStatus: policy.status };
+  return { regionName: policy.regionName, documentNumber: documentLabel(policy), documentStatus: policy.status };
 }
 
 /* What a cash category's clauses came out as, one bit each. */
@@ -222,7 +223,7 @@ export function fillRow(
     cash: {
       year: codes.facts.year,
       regionName: policy.regionName,
-      documentNumber: policy.documentNumber,
+      documentNumber: documentLabel(policy),
       totalYuan,
       granted,
     },

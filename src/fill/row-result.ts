@@ -142,16 +142,21 @@ export interface ClauseNaming {
 
 /** "（一）连续三年升规奖励" or "一 首次上规奖励…": label and the specific part of the title (after its last "："). */
 export function clauseName(clauseId: string, c: ClauseNaming): string {
-  let name = clauseNames.get(clauseId);
-  if (name === undefined) {
+  let named = clauseNames.get(clauseId);
+  // Another catalog may hold a different clause under the same id: the label and title decide.
+  if (named === undefined || named.label !== c.label || named.title !== c.title) {
     const title = c.title.split("：").pop() || c.title;
-    name = /[)）]$/.test(c.label) ? `${c.label}${title}` : `${c.label} ${title}`;
-    clauseNames.set(clauseId, name);
+    named = {
+      label: c.label,
+      title: c.title,
+      name: /[)）]$/.test(c.label) ? `${c.label}${title}` : `${c.label} ${title}`,
+    };
+    clauseNames.set(clauseId, named);
   }
-  return name;
+  return named.name;
 }
-/** Per clause id: a clause's label and title never change, and 说明 names clauses on every row. */
-const clauseNames = new Map<string, string>();
+/** Per clause id: 说明 names clauses on every row. */
+const clauseNames = new Map<string, { readonly label: string; readonly title: string; readonly name: string }>();
 
 /** 依据: the region, its document (marked when a draft) and the labels of the clauses the row rests on. */
 export function basisText(

@@ -11,7 +11,7 @@ import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { createHash } from "node:crypto";
 import fc from "fast-check";
-import { CANONICAL_TAGS, evaluate, type Enterprise } from "../../../src/index";
+import { CANONICAL_TAGS, evaluate, POLICIES, type Enterprise } from "../../../src/index";
 import { autoMap, evaluateRow, fillRow, readRow, summarize, valueCells, type RowOutcome } from "../../../src/fill";
 import { sampleRows, SAMPLE_HEADERS } from "../../../examples/generate";
 import type { CellValue } from "../../../src/fill/types";
@@ -126,7 +126,7 @@ function sheetResults() {
           fill: outcomeOf(filled),
           cells: valueCells(filled),
           // Evaluations are compared whole in the function cases; here a digest keeps the file small.
-          lookup: { ...outcomeOf(lookup), evaluation: digest(lookup.evaluation), errors: lookup.errors },
+          lookup: { ...outcomeOf(lookup), evaluation: digest(asBefore(lookup.evaluation)), errors: lookup.errors },
         }),
       );
     });
@@ -152,6 +152,34 @@ function currentResults() {
   return { functions, whole, sheets: sheetResults() };
 }
 
+/**
+ * The one intended change (issue 13, item 6): an upgrade year after the end of every document of
+ * its region (R4 table: 鹿城区 2025, 闽侯县 and 杭州市 2026) was "not covered, 0"; now the
+ * functions give #N/A saying a newer document can be imported, and evaluate()/the fill say so in
+ * their notes where they said "not covered". Everything else must be exactly as before.
+ */
+const LAST_COVERED: Record<string, number> = { lucheng: 2025, minhou: 2026, hangzhou: 2026 };
+const PAST_END =
+  /升规年份 (\d+) 晚于(\S+?)已编码政策文件的覆盖期（最晚覆盖 \d+ 年升规的企业，.*?）：本区域没有覆盖该年份的文件。如已有新的政策文件，请导入政策文件后重新计算（R4）/g;
+
+/** The before-issue-13 wording of a past-end note: "not covered" (the document's own coverage). */
+function asBefore<T>(value: T): T {
+  return JSON.parse(
+    JSON.stringify(value).replace(PAST_END, (_all, year: string, regionName: string) => {
+      const policy = POLICIES.find((p) => p.regionName === regionName)!;
+      const { from, to, note } = policy.coveredUpgradeYears;
+      return `升规年份 ${year} 不在${policy.documentNumber}覆盖范围（${from}–${to}年：${note}），升规类条款均不适用（R4）`;
+    }),
+  ) as T;
+}
+
+/** What changed on purpose for a function whose upgrade year is past the end: #N/A naming the fix. */
+function expectPastEnd(outcome: unknown): void {
+  const error = (outcome as { error?: { code: string; message: string } }).error;
+  expect(error?.code).toBe("#N/A");
+  expect(error?.message).toContain("请导入政策文件后重新计算");
+}
+
 describe("the five seed documents give the results they gave before issue 13", () => {
   const actual = currentResults();
   if (process.env.GOLDEN_WRITE === "1") {
@@ -169,16 +197,39 @@ describe("the five seed documents give the results they gave before issue 13", (
     expect(actual.whole).toEqual(expected.whole);
   });
 
-  it.each(REGIONS.map(([id], i) => [id, i] as const))("%s: every function and evaluate() unchanged", (_id, i) => {
+  it.each(REGIONS.map(([id], i) => [id, i] as const))("%s: every function and evaluate() unchanged", (id, i) => {
+    const cases = fc.sample(facts, { seed: 1300 + id.length, numRuns: CASES_PER_REGION });
+    let pastEndCases = 0;
     actual.functions[i].forEach((result, j) => {
-      expect({ case: j, ...result }).toEqual({ case: j, ...expected.functions[i][j] });
+      const f = cases[j];
+      const u = f.upgradeBack === null ? f.year : f.year - f.upgradeBack;
+      const last = LAST_COVERED[id] ?? Infinity;
+      const changed = { ...result, evaluation: asBefore(result.evaluation) };
+      if ((f.upgradeBack === null || f.upgradeBack >= 0) && u > last) {
+        pastEndCases++;
+        for (const name of ["award", "tech", "bid", "explain"] as const) {
+          expectPastEnd(result[name]);
+          changed[name] = expected.functions[i][j][name];
+        }
+      }
+      if (u > last) {
+        expectPastEnd(result.schedule);
+        changed.schedule = expected.functions[i][j].schedule;
+      }
+      if (f.year > last) {
+        expectPastEnd(result.eligible);
+        changed.eligible = expected.functions[i][j].eligible;
+      }
+      expect({ case: j, ...changed }).toEqual({ case: j, ...expected.functions[i][j] });
     });
+    if (id in LAST_COVERED) expect(pastEndCases).toBeGreaterThan(5);
   });
 
   it("the fill's cells, its summary and the lookup are unchanged", () => {
     actual.sheets.forEach((sheet, i) => {
       sheet.rows.forEach((row, j) =>
-        expect({ sheet: i, row: j, ...row }).toEqual({ sheet: i, row: j, ...expected.sheets[i].rows[j] }),
+        // The fill's 说明 now says when U is past every document's end (see asBefore).
+        expect({ sheet: i, row: j, ...asBefore(row) }).toEqual({ sheet: i, row: j, ...expected.sheets[i].rows[j] }),
       );
       expect(sheet.summary).toEqual(expected.sheets[i].summary);
     });

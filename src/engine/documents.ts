@@ -1,0 +1,32 @@
+/**
+ * Which document of a region answers (R4): the one covering the enterprise's upgrade year U.
+ * Shared by the custom functions and evaluate() (hence the fill and the lookup).
+ */
+import { activeCatalog, pastEndError, type RegionDocuments } from "../policies";
+import type { Policy } from "../policies/types";
+import type { Enterprise } from "../model";
+import { checkYear, resolveUpgradeYear } from "./inputs";
+
+/**
+ * The document for year Y and upgrade year U (either may be missing: U omitted ⇒ U = Y, R3;
+ * neither ⇒ the region's latest document). U after every document of the region ⇒ #N/A saying
+ * a newer document can be imported; an impossible U stays #VALUE! (R3), checked first.
+ */
+export function documentAt(region: RegionDocuments, year: number | null, upgradeYear: number | null): Policy {
+  if (region.documents.length === 1 && region.coveredUntil === Infinity) return region.latest;
+  let u: number;
+  if (year === null || year === undefined) {
+    if (upgradeYear === null || upgradeYear === undefined) return region.latest;
+    checkYear(upgradeYear, "upgradeYear");
+    u = upgradeYear;
+  } else u = resolveUpgradeYear(year, upgradeYear);
+  if (region.isPastEnd(u))
+    throw pastEndError(region, u, upgradeYear === null || upgradeYear === undefined ? "year" : "upgradeYear");
+  return region.documentFor(u);
+}
+
+/** The region and document an enterprise is evaluated under in `year` (never throws for U: see evaluationNotes). */
+export function enterpriseDocument(enterprise: Enterprise, year: number): { region: RegionDocuments; policy: Policy } {
+  const region = activeCatalog().region(enterprise.region);
+  return { region, policy: region.documentFor(enterprise.upgradeYear ?? year) };
+}
