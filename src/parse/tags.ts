@@ -4,7 +4,7 @@
  * data: the common tags and their aliases (src/policies/documents/common-tags.json) and
  * the tags each loaded policy document adds (its `tags`). It only grows, so a mask parsed
  * earlier keeps its meaning when a document is imported. An alias maps only to a tag whose
- * meaning it has exactly (reading D17); anything else is #VALUE! listing the close
+ * meaning it has exactly (reading D23); anything else is #VALUE! listing the close
  * candidates and the known tags, never silently ignored or guessed.
  */
 import commonTags from "../policies/documents/common-tags.json";
@@ -113,7 +113,7 @@ export function knownTagsText(): string {
 /**
  * Known tags close to an unknown text (sharing two consecutive characters with the tag or one
  * of its aliases): "失信" → 严重失信, "自有土地" → 自有工业用地. Listed so the official picks
- * the tag that is meant rather than XSG guessing it (D17).
+ * the tag that is meant rather than XSG guessing it (D23).
  */
 export function closeTags(text: string): Tag[] {
   const key = normaliseTag(text);

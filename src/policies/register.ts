@@ -38,7 +38,7 @@ export function renderPolicyRegister(
   out.push("<!-- prettier-ignore-start -->", "");
   out.push("# 政策登记册 / Policy register", "");
   out.push(
-    "> 本文件由 `npm run docs:policies`（scripts/gen-policy-docs.cjs）从 `src/policies/` 的数据生成，请勿手工编辑；",
+    "> 本文件由 `npm run docs:policies`（scripts/gen-policy-docs.cjs）从 `src/policies/documents/*.json` 的数据生成，请勿手工编辑；",
     "> 数据改动而本文件未重新生成时，测试 `test/unit/policies/register.test.ts` 失败。",
     "> 引文与 `docs/sources/` 中的原文副本逐字一致（仅去掉排版换行），由 `test/unit/policies/quotes.test.ts` 检验。",
     "",

@@ -38,7 +38,11 @@ export const RULINGS: readonly Ruling[] = [
     title: "排除情形",
     summary: "仅鹿城区附则规定：房地产、国有、行政事业单位、亩均D、严重失信不享受财政奖补；亩均C仅享受（一）（二）。",
   },
-  { id: "R7", title: "企业标签", summary: "企业属性以规范标签表示，接受常见别名；未知标签为#VALUE!。" },
+  {
+    id: "R7",
+    title: "企业标签",
+    summary: "企业属性以规范标签表示，只接受含义完全相同的别名（D23）；未知标签为#VALUE!，并列出相近标签。",
+  },
   {
     id: "R8",
     title: "技改补助",

@@ -6,6 +6,7 @@
  *   policies/hangzhou: clauses[0].params.rate.unit 缺失
  */
 import { CANONICAL_TAGS } from "../model";
+import commonTags from "./documents/common-tags.json";
 import { normaliseTag } from "../parse/tags";
 import { KIND_ONLY_CONDITIONS, KIND_SPECS, type ParamSpec } from "./kinds";
 import { READING_IDS } from "./readings";
@@ -133,7 +134,10 @@ export const DOCUMENT_SHAPES = {
 } as const;
 
 const COMMON_TAGS: ReadonlySet<string> = new Set(CANONICAL_TAGS);
-const COMMON_SPELLINGS: ReadonlyMap<string, string> = new Map(CANONICAL_TAGS.map((tag) => [normaliseTag(tag), tag]));
+/** Every spelling of the common vocabulary (names and aliases, normalised) → its tag. */
+const COMMON_SPELLINGS: ReadonlyMap<string, string> = new Map(
+  commonTags.tags.flatMap(({ tag, aliases }) => [tag, ...aliases].map((spelling) => [normaliseTag(spelling), tag])),
+);
 const MONEY_UNITS: ReadonlySet<string> = new Set(["万元", "亿元"]);
 
 /** Collects problems for one module; every check reports and carries on, so one run lists them all. */
@@ -457,7 +461,7 @@ function runChecks(value: unknown, file?: string): Checker {
   return check;
 }
 
-/** The document's own tags: new names whose spellings mean nothing else yet (R7, D17). */
+/** The document's own tags: new names whose spellings mean nothing else yet (R7, D23). */
 function checkOwnTags(check: Checker, value: unknown): void {
   const items = check.list(value, "tags");
   if (!items) return;

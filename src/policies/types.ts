@@ -140,7 +140,7 @@ export interface Stacking {
 /** A tag a document adds to the common vocabulary (R7), with the spellings that mean exactly it. */
 export interface TagDefinition {
   readonly tag: string;
-  /** Other spellings with exactly this meaning (an alias never guesses, see reading D17). */
+  /** Other spellings with exactly this meaning (an alias never guesses, see reading D23). */
   readonly aliases: readonly string[];
   /** What the tag means, in the document's words. */
   readonly meaning?: string;

@@ -120,7 +120,7 @@ describe("parseTags: text and ranges (R7)", () => {
     ["Ａ类", "亩均A"],
   ])("alias %p ⇒ %p", (alias, tag) => expect(tags(alias)).toEqual([tag]));
 
-  // Ruling update (issue 13, reading D17): an alias only maps to a tag it means exactly; these
+  // Ruling update (issue 13, reading D23): an alias only maps to a tag it means exactly; these
   // moved money on a guess and are refused, naming the close tags so the official chooses.
   it.each([
     ["失信", ["严重失信"]],
