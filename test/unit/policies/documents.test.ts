@@ -18,7 +18,6 @@ import {
 import { renderPolicySchema } from "../../../src/policies/json-schema";
 import { upgradeAward } from "../../../src";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { renderIndex, indexFile, documentFiles, folder } = require("../../../scripts/policy-index.cjs");
 
 const ROOT = path.join(__dirname, "../../..");
