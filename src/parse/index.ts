@@ -19,6 +19,7 @@ export {
   normaliseTag,
   allTagsMask,
   defineTags,
+  tagsImpliedBy,
   MAX_TAGS,
 } from "./tags";
 export { parseArea, parseMonths, MAX_AREA, MAX_MONTHS } from "./quantity";

@@ -24,7 +24,13 @@ const SPELLINGS: Record<string, number> = Object.create(null);
 export interface TagSpelling {
   readonly tag: string;
   readonly aliases: readonly string[];
+  readonly fromColumns?: { readonly [column in TagColumn]?: readonly string[] };
 }
+
+/** Sheet columns whose free text implies tags in the batch fill (src/fill/row.ts). */
+export type TagColumn = "ownership" | "industry";
+/** Per column: texts that imply a tag, in vocabulary order. */
+const IMPLIED: Record<TagColumn, { readonly text: string; readonly tag: Tag }[]> = { ownership: [], industry: [] };
 
 /**
  * Adds tags to the vocabulary, all or none: problems (Chinese) when a tag or alias is empty,
@@ -66,8 +72,39 @@ export function defineTags(definitions: readonly TagSpelling[]): string[] {
     }
     for (const alias of aliases) SPELLINGS[normaliseTag(alias)] = index;
   }
-  cache.clear(); // a text that was unknown may name a new tag now
+  for (const { tag, fromColumns } of definitions) {
+    for (const column of ["ownership", "industry"] as const) {
+      for (const text of fromColumns?.[column] ?? []) {
+        if (!IMPLIED[column].some((implied) => implied.text === text && implied.tag === tag))
+          IMPLIED[column].push({ text: foldWidth(text), tag });
+      }
+    }
+  }
+  // A text that was unknown may name a new tag now.
+  cache.clear();
+  impliedCache.ownership.clear();
+  impliedCache.industry.clear();
   return [];
+}
+
+/** Per column, texts already worked out: such a column holds a handful of texts over 100,000 rows. */
+const impliedCache: Record<TagColumn, Map<string, readonly Tag[]>> = { ownership: new Map(), industry: new Map() };
+
+/**
+ * The tags a sheet column's text implies (R7; the texts are data: `fromColumns` of each tag).
+ * Shared frozen arrays: do not mutate.
+ */
+export function tagsImpliedBy(column: TagColumn, text: string): readonly Tag[] {
+  const cached = impliedCache[column].get(text);
+  if (cached !== undefined) return cached;
+  const folded = foldWidth(text);
+  const tags: Tag[] = [];
+  for (const { text: part, tag } of IMPLIED[column]) {
+    if (folded.includes(part) && !tags.includes(tag)) tags.push(tag);
+  }
+  if (impliedCache[column].size >= CACHE_LIMIT) impliedCache[column].clear();
+  impliedCache[column].set(text, Object.freeze(tags));
+  return impliedCache[column].get(text)!;
 }
 
 /** The tags of the vocabulary, in bit order. */

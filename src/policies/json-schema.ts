@@ -61,7 +61,11 @@ const PROPERTIES: { [S in ShapeName]: Record<keyof (typeof DOCUMENT_SHAPES)[S] &
     clauses: list(ref("clause"), 1),
     source: text,
   },
-  tagDefinition: { tag: text, aliases: list(text), meaning: text },
+  tagDefinition: { tag: text, aliases: list(text), meaning: text, fromColumns: ref("fromColumns") },
+  fromColumns: {
+    ownership: { ...list(text), description: "批量填充：“企业性质”列含其中任一写法即带此标签" },
+    industry: { ...list(text), description: "批量填充：“所属行业”列含其中任一写法即带此标签" },
+  },
   clause: {
     id: { type: "string", pattern: "^[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+$" },
     label: text,

@@ -72,7 +72,8 @@ const POLICY_SHAPE: Shape = {
   clauses: true,
   source: true,
 };
-const TAG_DEFINITION_SHAPE: Shape = { tag: true, aliases: true, meaning: false };
+const TAG_DEFINITION_SHAPE: Shape = { tag: true, aliases: true, meaning: false, fromColumns: false };
+const FROM_COLUMNS_SHAPE: Shape = { ownership: false, industry: false };
 const CLAUSE_SHAPE: Shape = {
   id: true,
   label: true,
@@ -121,6 +122,7 @@ const K_SHAPE: Shape = { from: true, to: true };
 export const DOCUMENT_SHAPES = {
   policy: POLICY_SHAPE,
   tagDefinition: TAG_DEFINITION_SHAPE,
+  fromColumns: FROM_COLUMNS_SHAPE,
   clause: CLAUSE_SHAPE,
   conditions: CONDITIONS_SHAPE,
   quantity: QUANTITY_SHAPE,
@@ -473,6 +475,12 @@ function checkOwnTags(check: Checker, value: unknown): void {
     if (!definition) return;
     const tag = check.text(definition.tag, `${path}.tag`);
     check.text(definition.meaning, `${path}.meaning`, { optional: true });
+    if (definition.fromColumns !== undefined) {
+      const columns = check.object(definition.fromColumns, `${path}.fromColumns`, FROM_COLUMNS_SHAPE);
+      if (columns)
+        for (const column of Object.keys(FROM_COLUMNS_SHAPE))
+          check.texts(columns[column], `${path}.fromColumns.${column}`);
+    }
     const aliases = check.list(definition.aliases, `${path}.aliases`) ?? [];
     if (tag === null) return;
     if (names.has(tag)) {

@@ -144,6 +144,8 @@ export interface TagDefinition {
   readonly aliases: readonly string[];
   /** What the tag means, in the document's words. */
   readonly meaning?: string;
+  /** Batch fill: a 企业性质 (ownership) or 所属行业 (industry) cell containing one of these texts carries the tag. */
+  readonly fromColumns?: { readonly ownership?: readonly string[]; readonly industry?: readonly string[] };
 }
 
 /** The version of the document format (docs/policy-document.schema.json). */
