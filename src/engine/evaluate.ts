@@ -8,6 +8,7 @@ import { CASH_CATEGORIES, type Citation, type ClauseCategory, type Enterprise } 
 import { documentLabel, pastEndText, type RegionDocuments } from "../policies";
 import type { Policy, ReadingId } from "../policies/types";
 import { enterpriseDocument } from "./documents";
+import { addUp } from "./add-up";
 import { amountOf, clauseCode, clauseText, isPromise, statusOf } from "./clause-outcome";
 import { readFacts, type Facts } from "./facts";
 import { PASS, SCALE_THRESHOLD_FEN, isCovered, planOf, type CompiledClause, type PolicyPlan } from "./plan";
@@ -40,26 +41,12 @@ export function evaluatePolicy(
   const { upgradeYear } = facts;
   const covered = isCovered(plan, upgradeYear);
 
-  const clauses = plan.clauses.map((compiled) => evaluateClause(plan, compiled, facts));
-  const totalsByCategory: Record<ClauseCategory, number> = {
-    award: 0,
-    tech: 0,
-    rent: 0,
-    bid: 0,
-    "other-cash": 0,
-    benefit: 0,
-  };
-  let totalYuan = 0;
-  for (const outcome of clauses) {
-    if (
-      outcome.status === "granted" &&
-      outcome.amountYuan !== null &&
-      (CASH_CATEGORIES as readonly ClauseCategory[]).includes(outcome.category)
-    ) {
-      totalsByCategory[outcome.category] += outcome.amountYuan;
-      totalYuan += outcome.amountYuan;
-    }
-  }
+  const codes = new Float64Array(plan.clauses.length);
+  const clauses = plan.clauses.map((compiled, i) => evaluateClause(plan, compiled, facts, (code) => (codes[i] = code)));
+  const totals = addUp(plan, codes);
+  const totalsByCategory = {} as Record<ClauseCategory, number>;
+  CASH_CATEGORIES.forEach((category, j) => (totalsByCategory[category] = totals.yuan[j]));
+  totalsByCategory.benefit = 0;
 
   const notes = evaluationNotes(policy, facts, covered, region);
   const rulings = new RulingSet(["R1", "R3", "R13"]);
@@ -77,7 +64,7 @@ export function evaluatePolicy(
     k: facts.k,
     covered,
     clauses,
-    totalYuan,
+    totalYuan: totals.totalYuan,
     totalsByCategory,
     rulings: rulings.toArray(),
     cultivation: cultivationOf(plan, facts.revenue),
@@ -103,10 +90,17 @@ export function evaluationNotes(policy: Policy, facts: Facts, covered: boolean, 
   return notes;
 }
 
-function evaluateClause(plan: PolicyPlan, c: CompiledClause, facts: Facts): ClauseOutcome {
+/** One clause's outcome; `onCode` receives its code, which addUp() adds to the totals. */
+function evaluateClause(
+  plan: PolicyPlan,
+  c: CompiledClause,
+  facts: Facts,
+  onCode: (code: number) => void,
+): ClauseOutcome {
   const { clause } = c;
   let contractOutcomes: number[] | null = null;
   const code = clauseCode(plan, c, facts, (outcomes) => (contractOutcomes = outcomes));
+  onCode(code);
   const rulings = new RulingSet(rulingBits(clause.rulings));
   const status = statusOf(c, code);
   if (status === "not-quantified") rulings.add("R11");

@@ -4,7 +4,7 @@
  * clauses and the outcome functions here are shared by the fast entry points (fast.ts)
  * and by evaluate() (evaluate.ts), so both always agree on every amount.
  */
-import { FEN_PER_WAN, type Tag, type TagMask } from "../model";
+import { CASH_CATEGORIES, FEN_PER_WAN, type Tag, type TagMask } from "../model";
 import { tagIndex, tagsOf } from "../parse/tags";
 import type { Clause, ClauseKind, Instalment, Policy, Quantity } from "../policies/types";
 import {
@@ -92,6 +92,8 @@ export interface CompiledClause {
 
 export interface PolicyPlan {
   readonly policy: Policy;
+  /** Per clause: its category's index in CASH_CATEGORIES, -1 for a non-cash benefit (add-up.ts). */
+  readonly cashIndex: Int8Array;
   readonly coveredFrom: number;
   readonly coveredTo: number;
   readonly clauses: readonly CompiledClause[];
@@ -144,6 +146,7 @@ function compilePolicy(policy: Policy): PolicyPlan {
   const pool = policy.cultivationPool;
   return {
     policy,
+    cashIndex: Int8Array.from(clauses, (c) => (CASH_CATEGORIES as readonly string[]).indexOf(c.clause.category)),
     coveredFrom: policy.coveredUpgradeYears.from,
     coveredTo: policy.coveredUpgradeYears.to ?? Infinity,
     clauses,
