@@ -41,7 +41,7 @@ export const RULINGS: readonly Ruling[] = [
   {
     id: "R7",
     title: "企业标签",
-    summary: "企业属性以规范标签表示，只接受含义完全相同的别名（D23）；未知标签为#VALUE!，并列出相近标签。",
+    summary: "企业属性以规范标签表示，只接受同义别名（D23）；未知标签为#VALUE!。",
   },
   {
     id: "R8",
@@ -84,8 +84,6 @@ export const RULINGS: readonly Ruling[] = [
   },
   { id: "R15", title: "统一社会信用代码", summary: "按GB 32100-2015校验；校验位不符仅提示，不拒绝。" },
 ];
-
-export const RULING_IDS: ReadonlySet<string> = new Set(RULINGS.map((ruling) => ruling.id));
 
 export function rulingById(id: string): Ruling | undefined {
   return RULINGS.find((ruling) => ruling.id === id);

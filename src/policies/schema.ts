@@ -9,8 +9,8 @@ import { CANONICAL_TAGS } from "../model";
 import commonTags from "./documents/common-tags.json";
 import { normaliseTag } from "../parse/tags";
 import { KIND_ONLY_CONDITIONS, KIND_SPECS, type ParamSpec } from "./kinds";
-import { READING_IDS } from "./readings";
-import { RULING_IDS } from "./rulings";
+import { READINGS } from "./readings";
+import { RULINGS } from "./rulings";
 import {
   AMOUNT_READINGS,
   CLAUSE_KINDS,
@@ -135,19 +135,36 @@ export const DOCUMENT_SHAPES = {
   k: K_SHAPE,
 } as const;
 
-const COMMON_TAGS: ReadonlySet<string> = new Set(CANONICAL_TAGS);
-/** Every spelling of the common vocabulary (names and aliases, normalised) → its tag. */
-const COMMON_SPELLINGS: ReadonlyMap<string, string> = new Map(
-  commonTags.tags.flatMap(({ tag, aliases }) => [tag, ...aliases].map((spelling) => [normaliseTag(spelling), tag])),
-);
-const MONEY_UNITS: ReadonlySet<string> = new Set(["万元", "亿元"]);
+/**
+ * The sets the checks look names up in, built on first use: top-level work would keep this
+ * module (and the readings) in the custom-functions bundle, which never checks a document.
+ */
+interface KnownNames {
+  readonly readings: ReadonlySet<string>;
+  readonly rulings: ReadonlySet<string>;
+  readonly commonTags: ReadonlySet<string>;
+  /** Every spelling of the common vocabulary (names and aliases, normalised) → its tag. */
+  readonly commonSpellings: ReadonlyMap<string, string>;
+}
+let knownNames: KnownNames | undefined;
+function known(): KnownNames {
+  return (knownNames ??= {
+    readings: new Set(READINGS.map((reading) => reading.id)),
+    rulings: new Set(RULINGS.map((ruling) => ruling.id)),
+    commonTags: new Set(CANONICAL_TAGS),
+    commonSpellings: new Map(
+      commonTags.tags.flatMap(({ tag, aliases }) => [tag, ...aliases].map((spelling) => [normaliseTag(spelling), tag])),
+    ),
+  });
+}
+const MONEY_UNITS: readonly string[] = ["万元", "亿元"];
 
 /** Collects problems for one module; every check reports and carries on, so one run lists them all. */
 class Checker {
   readonly problems: string[] = [];
   readonly found: { readonly path: string; readonly message: string }[] = [];
   /** The common tags and the document's own (set once its `tags` are read). */
-  tagNames: ReadonlySet<string> = COMMON_TAGS;
+  tagNames: ReadonlySet<string> = known().commonTags;
   constructor(private readonly file: string) {}
 
   report(path: string, message: string): void {
@@ -266,7 +283,7 @@ class Checker {
   rulings(value: unknown, path: string): void {
     const items = this.list(value, path);
     items?.forEach((item, i) => {
-      if (typeof item !== "string" || !RULING_IDS.has(item))
+      if (typeof item !== "string" || !known().rulings.has(item))
         this.report(`${path}[${i}]`, `不存在的口径 ${describe(item)}（应为 R1–R15）`);
     });
   }
@@ -274,7 +291,7 @@ class Checker {
   readings(value: unknown, path: string): void {
     const items = this.list(value, path);
     items?.forEach((item, i) => {
-      if (typeof item !== "string" || !READING_IDS.has(item))
+      if (typeof item !== "string" || !known().readings.has(item))
         this.report(`${path}[${i}]`, `不存在的解读 ${describe(item)}（见 src/policies/readings.ts）`);
     });
   }
@@ -467,8 +484,8 @@ function runChecks(value: unknown, file?: string): Checker {
 function checkOwnTags(check: Checker, value: unknown): void {
   const items = check.list(value, "tags");
   if (!items) return;
-  const names = new Set(COMMON_TAGS);
-  const spellings = new Map(COMMON_SPELLINGS);
+  const names = new Set(known().commonTags);
+  const spellings = new Map(known().commonSpellings);
   items.forEach((item, i) => {
     const path = `tags[${i}]`;
     const definition = check.object(item, path, TAG_DEFINITION_SHAPE);
@@ -594,7 +611,7 @@ function checkParam(check: Checker, value: unknown, path: string, spec: ParamSpe
       if (k <= previousK) check.report(`${itemPath}.k`, "k 须严格递增且不重复");
       previousK = k;
     }
-    check.quantity(instalment.amount, `${itemPath}.amount`, [...MONEY_UNITS]);
+    check.quantity(instalment.amount, `${itemPath}.amount`, MONEY_UNITS);
     check.oneOf(instalment.test, `${itemPath}.test`, INSTALMENT_TESTS);
   });
 }
@@ -693,7 +710,10 @@ function isObj(value: unknown): value is Obj {
 
 function isQuantity(value: unknown): value is { value: number; unit: string } {
   return (
-    isObj(value) && typeof value.value === "number" && typeof value.unit === "string" && MONEY_UNITS.has(value.unit)
+    isObj(value) &&
+    typeof value.value === "number" &&
+    typeof value.unit === "string" &&
+    MONEY_UNITS.includes(value.unit)
   );
 }
 
