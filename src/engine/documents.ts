@@ -5,7 +5,6 @@
 import { activeCatalog, pastEndError, type RegionDocuments } from "../policies";
 import type { Policy } from "../policies/types";
 import type { Enterprise } from "../model";
-import { checkYear, resolveUpgradeYear } from "./inputs";
 
 /**
  * The document for year Y and upgrade year U (either may be missing: U omitted ⇒ U = Y, R3;
@@ -14,14 +13,13 @@ import { checkYear, resolveUpgradeYear } from "./inputs";
  */
 export function documentAt(region: RegionDocuments, year: number | null, upgradeYear: number | null): Policy {
   if (region.documents.length === 1 && region.coveredUntil === Infinity) return region.latest;
-  let u: number;
-  if (year === null || year === undefined) {
-    if (upgradeYear === null || upgradeYear === undefined) return region.latest;
-    checkYear(upgradeYear, "upgradeYear");
-    u = upgradeYear;
-  } else u = resolveUpgradeYear(year, upgradeYear);
-  if (region.isPastEnd(u))
-    throw pastEndError(region, u, upgradeYear === null || upgradeYear === undefined ? "year" : "upgradeYear");
+  const omitted = upgradeYear === null || upgradeYear === undefined;
+  const u = omitted ? year : upgradeYear;
+  if (u === null || u === undefined) return region.latest;
+  // An impossible U (not an integer, after Y) is the engine's #VALUE! (R3): which document it
+  // gets does not matter, the engine checks U before anything else.
+  const possible = Number.isInteger(u) && (omitted || year === null || year === undefined || u <= year);
+  if (possible && region.isPastEnd(u)) throw pastEndError(region, u, omitted ? "year" : "upgradeYear");
   return region.documentFor(u);
 }
 
