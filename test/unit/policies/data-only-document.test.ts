@@ -22,6 +22,7 @@ import type { CellValue } from "../../../src/fill/types";
 import { ExcelFillHost } from "../../../taskpane/excel";
 import { installExcelDouble, uninstallExcelDouble } from "../../doubles/excel-double";
 import { excelError, value, wan } from "../functions/excel-call";
+import { renderPolicyRegister } from "../../../src/policies/register";
 
 const FIXTURES = path.join(__dirname, "../../fixtures/policies");
 const FILES = ["example-county-2025.json", "example-county-2027.json"];
@@ -167,6 +168,14 @@ describe("the batch fill and the lookup", () => {
       uninstallExcelDouble(globalThis);
     }
   });
+});
+
+it("the register renders the county's documents from their data", () => {
+  const register = renderPolicyRegister(activeCatalog().region("example-county").documents);
+  expect(register).toContain("## 宁波市象山县：示例〔2099〕1号（测试用，非真实政策）");
+  expect(register).toContain("id `example-county-2027`，地区 id `example-county`");
+  expect(register).toContain("| 文件自有标签（R7） | 专精特新（别名：专精特新企业、专精特新中小企业） |");
+  expect(register).toContain("| 覆盖升规年份（R4） | 2027–2028：测试用文件的施行期（R4） |");
 });
 
 it("adding the county touched no code: src/ and functions/ do not mention it", () => {
