@@ -12,15 +12,17 @@ import type { Enterprise } from "../model";
  * a newer document can be imported; an impossible U stays #VALUE! (R3), checked first.
  */
 export function documentAt(region: RegionDocuments, year: number | null, upgradeYear: number | null): Policy {
-  if (region.documents.length === 1 && region.coveredUntil === Infinity) return region.latest;
+  const until = region.coveredUntil;
+  const single = region.documents.length === 1;
+  if (single && until === Infinity) return region.latest;
   const omitted = upgradeYear === null || upgradeYear === undefined;
   const u = omitted ? year : upgradeYear;
   if (u === null || u === undefined) return region.latest;
   // An impossible U (not an integer, after Y) is the engine's #VALUE! (R3): which document it
   // gets does not matter, the engine checks U before anything else.
-  const possible = Number.isInteger(u) && (omitted || year === null || year === undefined || u <= year);
-  if (possible && region.isPastEnd(u)) throw pastEndError(region, u, omitted ? "year" : "upgradeYear");
-  return region.documentFor(u);
+  if (u > until && Number.isInteger(u) && (omitted || year === null || year === undefined || u <= year))
+    throw pastEndError(region, u, omitted ? "year" : "upgradeYear");
+  return single ? region.latest : region.documentFor(u);
 }
 
 /** The region and document an enterprise is evaluated under in `year` (never throws for U: see evaluationNotes). */

@@ -258,8 +258,15 @@ function regionOf(policies: readonly Policy[]): RegionDocuments {
  * document it does not have pays. `field` names the argument that gave U.
  */
 export function pastEndError(region: RegionDocuments, upgradeYear: number, field: string): XsgError {
-  return naError(field, pastEndText(region, upgradeYear));
+  // Built once per region, year and argument: a column repeats them, and an XsgError is only read.
+  let errors = pastEndErrors.get(region);
+  if (errors === undefined) pastEndErrors.set(region, (errors = new Map()));
+  const key = `${field}${upgradeYear}`;
+  let error = errors.get(key);
+  if (error === undefined) errors.set(key, (error = naError(field, pastEndText(region, upgradeYear))));
+  return error;
 }
+const pastEndErrors = new WeakMap<RegionDocuments, Map<string, XsgError>>();
 
 export function pastEndText(region: RegionDocuments, upgradeYear: number): string {
   return (
