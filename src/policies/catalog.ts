@@ -184,8 +184,8 @@ function withPrecedence(
     }
     report(
       over.file,
-      `与内置文件 ${entry.policy.documentNumber} 覆盖的升规年份（${yearsText(entry.policy)}）重叠；` +
-        "导入的文件不会悄悄替换内置文件：请改为只覆盖其后的年份，或明确选择“导入文件优先”",
+      `与内置文件 ${entry.policy.documentNumber} 覆盖的升规年份（${yearsText(entry.policy)}）重叠：` +
+        "导入文件不会替换内置文件，请只覆盖其后的年份，或选择“导入文件优先”",
     );
     return true;
   });
@@ -258,10 +258,11 @@ function regionOf(policies: readonly Policy[]): RegionDocuments {
  * document it does not have pays. `field` names the argument that gave U.
  */
 export function pastEndError(region: RegionDocuments, upgradeYear: number, field: string): XsgError {
-  // Built once per region, year and argument: a column repeats them, and an XsgError is only read.
+  // Built once per region (of this catalog), year and argument: a column repeats them, and an
+  // XsgError is only read.
   let errors = pastEndErrors.get(region);
   if (errors === undefined) pastEndErrors.set(region, (errors = new Map()));
-  const key = `${field}${upgradeYear}`;
+  const key = field + upgradeYear;
   let error = errors.get(key);
   if (error === undefined) errors.set(key, (error = naError(field, pastEndText(region, upgradeYear))));
   return error;
@@ -271,7 +272,7 @@ const pastEndErrors = new WeakMap<RegionDocuments, Map<string, XsgError>>();
 export function pastEndText(region: RegionDocuments, upgradeYear: number): string {
   return (
     `升规年份 ${upgradeYear} 晚于${region.regionName}已编码政策文件的覆盖期（最晚覆盖 ${region.coveredUntil} 年升规的企业，` +
-    `${documentLabel(region.latest)}）：本区域没有覆盖该年份的文件。如已有新的政策文件，请导入政策文件后重新计算（R4）`
+    `${documentLabel(region.latest)}）；如有新文件，请导入政策文件后重新计算（R4）`
   );
 }
 

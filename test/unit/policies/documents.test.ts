@@ -181,7 +181,7 @@ describe("catalog precedence: a user document never silently replaces a built-in
     expect(refused.ok).toBe(false);
     if (!refused.ok)
       expect(refused.problems[0].text).toBe(
-        "我的杭州.json：与内置文件 杭政办函〔2024〕3号 覆盖的升规年份（2024–2026年）重叠；导入的文件不会悄悄替换内置文件：请改为只覆盖其后的年份，或明确选择“导入文件优先”",
+        "我的杭州.json：与内置文件 杭政办函〔2024〕3号 覆盖的升规年份（2024–2026年）重叠：导入文件不会替换内置文件，请只覆盖其后的年份，或选择“导入文件优先”",
       );
     const chosen = BUILT_IN_CATALOG.withUserDocuments([rival], { precedence: "user-first" });
     if (!chosen.ok) throw new Error("expected a catalog");

@@ -160,7 +160,7 @@ function currentResults() {
  */
 const LAST_COVERED: Record<string, number> = { lucheng: 2025, minhou: 2026, hangzhou: 2026 };
 const PAST_END =
-  /升规年份 (\d+) 晚于(\S+?)已编码政策文件的覆盖期（最晚覆盖 \d+ 年升规的企业，.*?）：本区域没有覆盖该年份的文件。如已有新的政策文件，请导入政策文件后重新计算（R4）/g;
+  /升规年份 (\d+) 晚于(\S+?)已编码政策文件的覆盖期（最晚覆盖 \d+ 年升规的企业，.*?）；如有新文件，请导入政策文件后重新计算（R4）/g;
 
 /** The before-issue-13 wording of a past-end note: "not covered" (the document's own coverage). */
 function asBefore<T>(value: T): T {
