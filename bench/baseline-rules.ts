@@ -109,11 +109,24 @@ const VALUE_RULE: RuleProperties = {
   event: { type: "VALUE", params: { field: "upgradeYear" } },
 };
 
-/** One region's rule set (one rules file per document): award rules, #N/A rules for missing inputs, the #VALUE! rule. */
+/** R4 (reading D24): an upgrade after the end of the region's last document is #N/A — a newer document is needed. */
+function pastEndRule(region: string): RuleProperties[] {
+  const to = COVERAGE[region][1];
+  if (to === null) return [];
+  return [
+    {
+      name: "R4 升规年份晚于文件覆盖期",
+      conditions: { all: [fact("k", "greaterThanInclusive", 0), fact("effectiveUpgradeYear", "greaterThan", to)] },
+      event: { type: "NA", params: { field: "upgradeYear" } },
+    },
+  ];
+}
+
+/** One region's rule set (one rules file per document): award rules, #N/A rules for missing inputs and past the document's end, the #VALUE! rule. */
 export function baselineRules(region: string): RuleProperties[] {
   const instalments = AWARD_TABLE[region];
   if (instalments === undefined) throw new Error(`no baseline rules for region ${region}`);
-  const rules: RuleProperties[] = [VALUE_RULE];
+  const rules: RuleProperties[] = [VALUE_RULE, ...pastEndRule(region)];
   for (const instalment of instalments) {
     const base = [...gates(region, instalment.k), ...tagConditions(instalment)];
     const qualifies = fact("revenue", "greaterThanInclusive", THRESHOLD_FEN);

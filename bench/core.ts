@@ -3,11 +3,15 @@
  * json-rules-engine baseline on the same enterprises in the same process, and its rate at
  * 10k / 100k / 1M enterprises with the heap at 1M.
  *
- * Both sides get pre-parsed inputs (分, years, tags) and a pre-resolved policy per region,
+ * Both sides get pre-parsed inputs (分, years, tags) and a pre-resolved region (its documents; the one covering U answers, R4),
  * as the fill engine and the custom functions do with their caches: what is timed is the
  * rules, not the parsing. An outcome is 元 ≥ 0, OUTCOME_NA (#N/A) or OUTCOME_VALUE (#VALUE!).
  */
-import { CANONICAL_REGION_IDS, getPolicy, isXsgError, resolveRegion, upgradeAward, type Policy } from "../src";
+import { BUILT_IN_CATALOG, isXsgError, resolveRegion, type RegionDocuments } from "../src";
+// The timed functions from their own modules: through the facade, the CommonJS transpile the
+// bench runs adds a getter per re-export level to every call, which the shipped bundle has not.
+import { documentAt } from "../src/engine/documents";
+import { upgradeAward } from "../src/engine/fast";
 import {
   baselineAward,
   createBaselineEngines,
@@ -19,9 +23,9 @@ import {
 import { MISSING, OMITTED_YEAR, rowAt, tagNames, type SyntheticEnterprises } from "./enterprises";
 import { collectGarbage, MB, perSecond, timeAsync, timeSync } from "./measure";
 
-/** The five policies by region index, resolved once through the public resolver (R12). */
-export function policiesByRegion(): Policy[] {
-  return CANONICAL_REGION_IDS.map((id) => getPolicy(resolveRegion(getPolicy(id).regionName)));
+/** The built-in regions by region index, resolved once through the public resolver (R12). */
+export function policiesByRegion(): RegionDocuments[] {
+  return BUILT_IN_CATALOG.regions.map((region) => BUILT_IN_CATALOG.region(resolveRegion(region.regionName)));
 }
 
 export function outcomeOfError(error: unknown): number {
@@ -32,7 +36,7 @@ export function outcomeOfError(error: unknown): number {
 /** XSG's upgradeAward over enterprises [0, count), outcomes into `out`. The timed loop. */
 export function xsgAwards(
   set: SyntheticEnterprises,
-  policies: readonly Policy[],
+  policies: readonly RegionDocuments[],
   out: Int32Array,
   count = set.count,
 ): void {
@@ -42,11 +46,13 @@ export function xsgAwards(
     const prev = prevRevenue[i];
     const u = upgradeYear[i];
     try {
+      const upgrade = u === OMITTED_YEAR ? null : u;
+      // The document covering U (R4), as AWARD and the fill choose it.
       out[i] = upgradeAward(
-        policies[region[i]],
+        documentAt(policies[region[i]], year[i], upgrade),
         rev === MISSING ? null : rev,
         year[i],
-        u === OMITTED_YEAR ? null : u,
+        upgrade,
         prev === MISSING ? null : prev,
         tags[i],
       );
@@ -304,7 +310,7 @@ function heapNow(): number {
 }
 
 /** One untimed 1M pass sampling the heap (sampling inside the timed loop would skew the rate). */
-function heapProfile(set: SyntheticEnterprises, policies: readonly Policy[], beforeMb: number): HeapProfile {
+function heapProfile(set: SyntheticEnterprises, policies: readonly RegionDocuments[], beforeMb: number): HeapProfile {
   const out = new Int32Array(set.count);
   const fixtureBytes =
     set.region.byteLength +

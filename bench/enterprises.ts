@@ -8,7 +8,11 @@
  * growth ties, and tags that exclude (R6 鹿城区), add bonuses (晋城 战略新兴, 杭州 个转企…)
  * or do nothing.
  */
-import { CANONICAL_REGION_IDS, CANONICAL_TAGS, FEN_PER_WAN, type Tag, type TagMask } from "../src/model";
+import { CANONICAL_TAGS, FEN_PER_WAN, type Tag, type TagMask } from "../src/model";
+import { BUILT_IN_CATALOG } from "../src/policies";
+
+/** The built-in regions, in catalog order (XSG.REGIONS). */
+const REGION_IDS = BUILT_IN_CATALOG.regions.map((region) => region.id);
 import { mulberry32 } from "../examples/seeded-random";
 
 /** Missing money (revenue / prevRevenue) in the columns. */
@@ -19,7 +23,7 @@ export const OMITTED_YEAR = 0;
 export interface SyntheticEnterprises {
   readonly count: number;
   readonly seed: number;
-  /** Index into CANONICAL_REGION_IDS. */
+  /** Index into REGION_IDS. */
   readonly region: Uint8Array;
   /** Revenue of the evaluated year, integer 分; MISSING when absent. */
   readonly revenue: Float64Array;
@@ -118,7 +122,7 @@ export function generateEnterprises(count: number, seed = 20240601): SyntheticEn
     tags: new Uint32Array(count),
   };
   for (let i = 0; i < count; i++) {
-    set.region[i] = Math.floor(random() * CANONICAL_REGION_IDS.length);
+    set.region[i] = Math.floor(random() * REGION_IDS.length);
     const year = 2021 + Math.floor(random() * 6); // 2021–2026
     set.year[i] = year;
     const kRoll = random();
@@ -147,7 +151,7 @@ export function rowAt(set: SyntheticEnterprises, i: number): EnterpriseRow {
   const prev = set.prevRevenue[i];
   const upgradeYear = set.upgradeYear[i];
   return {
-    regionId: CANONICAL_REGION_IDS[set.region[i]],
+    regionId: REGION_IDS[set.region[i]],
     revenue: revenue === MISSING ? null : revenue,
     year: set.year[i],
     upgradeYear: upgradeYear === OMITTED_YEAR ? null : upgradeYear,

@@ -17,7 +17,7 @@
  */
 import * as double from "../test/doubles/excel-double";
 import { ExcelFillHost } from "../taskpane/excel/excel-fill-host";
-import { CANONICAL_REGION_IDS, getPolicy } from "../src";
+import { BUILT_IN_CATALOG } from "../src";
 import {
   fillRow,
   prepareFill,
@@ -69,7 +69,7 @@ export function syntheticUscc(divisionCode: string, i: number): string {
   return body + USCC_CHARS[check];
 }
 
-const REGION_NAMES = CANONICAL_REGION_IDS.map((id) => getPolicy(id));
+const REGION_NAMES = BUILT_IN_CATALOG.regions;
 
 /** The sheet rows an official would have: header, then one row per enterprise (empty cells as null). */
 export function fillSheetRows(set: SyntheticEnterprises, rows: number): unknown[][] {

@@ -89,7 +89,7 @@ export function loadFunctionsBundle(file: string, mode: BundleMode = "page"): Lo
 
 /**
  * How officials type the region: the canonical name, a unique short name, or a 6-digit code
- * (a number cell) — all resolve to the same policy (R12). Indexed like CANONICAL_REGION_IDS.
+ * (a number cell) — all resolve to the same policy (R12). Indexed like BUILT_IN_CATALOG.regions.
  */
 const REGION_SPELLINGS: readonly (readonly (string | number)[])[] = [
   ["温州市鹿城区", "鹿城区", 330302],

@@ -5,13 +5,14 @@
  * threshold and explanation comes from ../src. Synchronous, no I/O.
  */
 import {
+  activeCatalog,
   awardSchedule,
   checkUscc,
   contractAward,
   cultivationStatus,
   describePolicy,
+  documentAt,
   explainAward,
-  getPolicy,
   isFirstYearEligible,
   maxTotalAward,
   parseArea,
@@ -19,34 +20,38 @@ import {
   parseMonths,
   parseTags,
   parseYear,
-  POLICIES,
   rentSubsidy,
   regionOfCode,
   resolveRegion,
   techSubsidy,
   upgradeAward,
+  type PolicyCatalog,
+  type RegionDocuments,
 } from "../src";
 import { naError, valueError } from "../src/errors";
 import type { Fen, TagMask } from "../src/model";
 import { cachingTextParser, matrixArg, required, scalarArg, toWan } from "./args";
 import { toExcelError } from "./excel-error";
 
-type Policy = ReturnType<typeof getPolicy>;
-
-// Filling a column down repeats the region: remember the last one resolved.
-// The core caches too; this saves even its lookup on the hottest path.
+// Filling a column down repeats the region: remember the last one resolved (per catalog: an
+// imported document changes what a region cell means). The core caches too; this saves even
+// its lookup on the hottest path.
+let lastCatalog: PolicyCatalog | undefined;
 let lastRegionValue: unknown;
-let lastRegionPolicy: Policy | undefined;
+let lastRegion: RegionDocuments | undefined;
 
-function policyOf(region: unknown): Policy {
+/** The region's documents (R12); which one answers depends on the upgrade year (R4, documentAt). */
+function documentsOf(region: unknown): RegionDocuments {
   const value = scalarArg(region, "region");
-  if (lastRegionPolicy !== undefined && value === lastRegionValue) return lastRegionPolicy;
-  const policy = getPolicy(resolveRegion(value, "region"));
+  const catalog = activeCatalog();
+  if (lastRegion !== undefined && value === lastRegionValue && catalog === lastCatalog) return lastRegion;
+  const documents = catalog.region(resolveRegion(value, "region"));
   if (typeof value === "string" || typeof value === "number") {
+    lastCatalog = catalog;
     lastRegionValue = value;
-    lastRegionPolicy = policy;
+    lastRegion = documents;
   }
-  return policy;
+  return documents;
 }
 
 const parseMoneyText = cachingTextParser(parseMoney);
@@ -71,12 +76,12 @@ export function award(
   attributes: unknown,
 ): number {
   try {
-    const policy = policyOf(region);
+    const documents = documentsOf(region);
     const fen = money(revenue, "revenue");
     const y = required(year(evaluatedYear, "year"), "year");
     const u = year(upgradeYear, "upgradeYear");
     const prev = money(prevRevenue, "prevRevenue");
-    return toWan(upgradeAward(policy, fen, y, u, prev, tags(attributes)));
+    return toWan(upgradeAward(documentAt(documents, y, u), fen, y, u, prev, tags(attributes)));
   } catch (error) {
     throw toExcelError(error);
   }
@@ -85,10 +90,10 @@ export function award(
 /** XSG.ELIGIBLE — qualifies for the first-year upgrade award in `year`. */
 export function eligible(region: unknown, revenue: unknown, evaluatedYear: unknown, attributes: unknown): boolean {
   try {
-    const policy = policyOf(region);
+    const documents = documentsOf(region);
     const fen = money(revenue, "revenue");
     const y = required(year(evaluatedYear, "year"), "year");
-    return isFirstYearEligible(policy, fen, y, tags(attributes));
+    return isFirstYearEligible(documentAt(documents, y, null), fen, y, tags(attributes));
   } catch (error) {
     throw toExcelError(error);
   }
@@ -97,7 +102,7 @@ export function eligible(region: unknown, revenue: unknown, evaluatedYear: unkno
 /** XSG.TOTAL — maximum total upgrade award over the schedule, 万元. */
 export function total(region: unknown, attributes: unknown): number {
   try {
-    return toWan(maxTotalAward(policyOf(region), tags(attributes)));
+    return toWan(maxTotalAward(documentsOf(region).latest, tags(attributes)));
   } catch (error) {
     throw toExcelError(error);
   }
@@ -106,9 +111,12 @@ export function total(region: unknown, attributes: unknown): number {
 /** XSG.SCHEDULE — 3 rows × 2 columns: [year, maximum award 万元] for k = 0, 1, 2. */
 export function schedule(region: unknown, upgradeYear: unknown, attributes: unknown): number[][] {
   try {
-    const policy = policyOf(region);
+    const documents = documentsOf(region);
     const u = required(year(upgradeYear, "upgradeYear"), "upgradeYear");
-    return awardSchedule(policy, u, tags(attributes)).map((row) => [row.year, toWan(row.maxYuan)]);
+    return awardSchedule(documentAt(documents, null, u), u, tags(attributes)).map((row) => [
+      row.year,
+      toWan(row.maxYuan),
+    ]);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -117,7 +125,7 @@ export function schedule(region: unknown, upgradeYear: unknown, attributes: unkn
 /** XSG.STATUS — "规上" / "培育" / "规下" (R14). */
 export function status(region: unknown, revenue: unknown): string {
   try {
-    const policy = policyOf(region);
+    const policy = documentsOf(region).latest;
     return cultivationStatus(policy, required(money(revenue, "revenue"), "revenue"));
   } catch (error) {
     throw toExcelError(error);
@@ -133,11 +141,11 @@ export function tech(
   attributes: unknown,
 ): number {
   try {
-    const policy = policyOf(region);
+    const documents = documentsOf(region);
     const fen = money(investment, "investment");
     const y = required(year(evaluatedYear, "year"), "year");
     const u = year(upgradeYear, "upgradeYear");
-    return toWan(techSubsidy(policy, fen, y, u, tags(attributes)));
+    return toWan(techSubsidy(documentAt(documents, y, u), fen, y, u, tags(attributes)));
   } catch (error) {
     throw toExcelError(error);
   }
@@ -152,7 +160,7 @@ export function rent(
   attributes: unknown,
 ): number {
   try {
-    const policy = policyOf(region);
+    const policy = documentsOf(region).latest;
     const squareMetres = parseAreaText(scalarArg(area, "area"), "area");
     const leaseMonths = parseMonthsText(scalarArg(months, "months"), "months");
     const perMonth = money(monthlyRent, "monthlyRent");
@@ -165,11 +173,11 @@ export function rent(
 /** XSG.BID — out-of-market contract award for one contract, 万元 (R10). */
 export function bid(region: unknown, contract: unknown, evaluatedYear: unknown, upgradeYear: unknown): number {
   try {
-    const policy = policyOf(region);
+    const documents = documentsOf(region);
     const fen = money(contract, "contract");
     const y = year(evaluatedYear, "year");
     const u = year(upgradeYear, "upgradeYear");
-    return toWan(contractAward(policy, fen, y, u));
+    return toWan(contractAward(documentAt(documents, y, u), fen, y, u));
   } catch (error) {
     throw toExcelError(error);
   }
@@ -185,30 +193,30 @@ export function explain(
   attributes: unknown,
 ): string {
   try {
-    const policy = policyOf(region);
+    const documents = documentsOf(region);
     const fen = money(revenue, "revenue");
     const y = required(year(evaluatedYear, "year"), "year");
     const u = year(upgradeYear, "upgradeYear");
     const prev = money(prevRevenue, "prevRevenue");
-    return explainAward(policy, fen, y, u, prev, tags(attributes));
+    return explainAward(documentAt(documents, y, u), fen, y, u, prev, tags(attributes));
   } catch (error) {
     throw toExcelError(error);
   }
 }
 
-/** XSG.POLICY — the document behind a region, in Chinese. */
+/** XSG.POLICY — the documents behind a region (one per covered period), in Chinese. */
 export function policy(region: unknown): string {
   try {
-    return describePolicy(policyOf(region));
+    return documentsOf(region).documents.map(describePolicy).join("\n\n");
   } catch (error) {
     throw toExcelError(error);
   }
 }
 
-/** XSG.REGIONS — the canonical policy regions, one per row (spills n × 1). */
+/** XSG.REGIONS — the policy regions of the catalog, one per row (spills n × 1). */
 export function regions(): string[][] {
   try {
-    return POLICIES.map((p) => [p.regionName]);
+    return activeCatalog().regions.map((region) => [region.regionName]);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -219,7 +227,7 @@ export function regionOf(code: unknown): string {
   try {
     const division = divisionCodeOf(code);
     const id = regionOfCode(division);
-    if (id !== null) return getPolicy(id).regionName;
+    if (id !== null) return activeCatalog().region(id).regionName;
     throw noPolicyFor(division);
   } catch (error) {
     throw toExcelError(error);

@@ -8,26 +8,37 @@ export { XsgError, isXsgError, naError, valueError, fieldLabel, FIELD_LABELS, ty
 // Parsers (R1, R3, R7, R9, R15)
 export * from "./parse";
 
-// Regions (R12). The default resolver covers the same five regions as POLICIES
-// (checked by test/unit/policies/registry.test.ts).
-export {
-  resolveRegion,
-  regionOfCode,
-  createRegionResolver,
-  defaultRegionResolver,
-  DEFAULT_COVERAGES,
-  describePlace,
-  placesNamed,
-  type RegionCoverage,
-  type RegionResolver,
-} from "./regions";
+// Regions (R12). resolveRegion uses the active policy catalog's regions (src/policies/active.ts).
+export { createRegionResolver, describePlace, placesNamed, type RegionCoverage, type RegionResolver } from "./regions";
 
 // Policies as data
 export {
   POLICIES,
   getPolicy,
   createPolicyRegistry,
-  DEFAULT_REGISTRY,
+  BUILT_IN_CATALOG,
+  activeCatalog,
+  useCatalog,
+  resolveRegion,
+  regionOfCode,
+  createPolicyCatalog,
+  pastEndError,
+  pastEndText,
+  parsePolicyDocument,
+  serializePolicyDocument,
+  documentLabel,
+  validatePolicyDocument,
+  POLICY_FORMAT,
+  type CatalogEntry,
+  type CatalogOptions,
+  type CatalogProblem,
+  type CatalogResult,
+  type PolicyCatalog,
+  type RegionDocuments,
+  type UserDocument,
+  type LoadResult,
+  type PolicyProblem,
+  type TagDefinition,
   validatePolicy,
   assertValidPolicy,
   PolicySchemaError,
@@ -58,6 +69,8 @@ export {
   contractAward,
   evaluate,
   evaluatePolicy,
+  documentAt,
+  enterpriseDocument,
   explainAward,
   describePolicy,
   formatWan,

@@ -4,42 +4,26 @@
  *  - Yuan: money RESULTS in integer 元, rounded half up (R1). Hosts show Yuan / 10000 as 万元.
  *  - areas in m² (finite number ≥ 0), durations in whole months.
  */
+import commonTags from "./policies/documents/common-tags.json";
+
 export type Fen = number;
 export type Yuan = number;
 
 export const FEN_PER_WAN = 1_000_000;
 export const YUAN_PER_WAN = 10_000;
 
-/** Stable ASCII ids of the policy regions (R12). A test-only fixture may add more. */
+/** Stable ASCII ids of the policy regions (R12), as the policy documents name them (regionId). */
 export type RegionId = string;
 
-/** The five canonical policy regions shipped with XSG, in the order the README lists them. */
-export const CANONICAL_REGION_IDS = ["lucheng", "jincheng", "minhou", "hangzhou", "shuncheng"] as const;
-
-/** Canonical tags (R7). A TagMask is a bit set: bit i ⇔ CANONICAL_TAGS[i]. */
-export const CANONICAL_TAGS = [
-  "国有",
-  "房地产",
-  "行政事业单位",
-  "亩均A",
-  "亩均B",
-  "亩均C",
-  "亩均D",
-  "严重失信",
-  "个转企",
-  "分公司转法人",
-  "新投产",
-  "战略新兴",
-  "自有工业用地",
-  "同一实控人同地块",
-  "新一代信息技术",
-  "高端装备",
-  "生物医药",
-  "集成电路",
-  "新能源",
-  "新材料",
-] as const;
-export type Tag = (typeof CANONICAL_TAGS)[number];
+/**
+ * The common tags (R7), in bit order: the first bits of every TagMask. Data, from
+ * src/policies/documents/common-tags.json; documents may add their own after them
+ * (src/parse/tags.ts keeps the whole vocabulary).
+ */
+export const CANONICAL_TAGS: readonly Tag[] = commonTags.tags.map((definition) => definition.tag);
+/** A tag of the vocabulary, e.g. 国有, 亩均C, or a document's own. */
+export type Tag = string;
+/** A bit set over the tag vocabulary. */
 export type TagMask = number;
 
 /** The facts an official's sheet holds about one enterprise, already parsed into core units. */

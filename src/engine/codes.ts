@@ -9,8 +9,8 @@
  * test/unit/fill/fill-row.test.ts holds the fill's cells to those built from evaluate().
  */
 import type { Enterprise } from "../model";
-import { getPolicy } from "../policies";
-import type { Policy } from "../policies/types";
+import type { Policy, RegionDocuments } from "../policies";
+import { enterpriseDocument } from "./documents";
 import { clauseCode, clauseText, contractOutcomes } from "./clause-outcome";
 import { evaluationNotes } from "./evaluate";
 import { emptyFacts, readFacts, type Facts } from "./facts";
@@ -29,13 +29,19 @@ export interface ClauseCodes {
 
 const reused = new WeakMap<PolicyPlan, ClauseCodes>();
 
-/** The outcome codes of an enterprise of a shipped region in `year`; throws the XsgError evaluate() throws. */
+/** The outcome codes of an enterprise of the active catalog in `year`; throws the XsgError evaluate() throws. */
 export function evaluateCodes(enterprise: Enterprise, year: number): ClauseCodes {
-  return evaluatePolicyCodes(getPolicy(enterprise.region), enterprise, year);
+  const { region, policy } = enterpriseDocument(enterprise, year);
+  return evaluatePolicyCodes(policy, enterprise, year, region);
 }
 
 /** The same against a given policy (any registry, e.g. a test fixture), as evaluatePolicy(). */
-export function evaluatePolicyCodes(policy: Policy, enterprise: Enterprise, year: number): ClauseCodes {
+export function evaluatePolicyCodes(
+  policy: Policy,
+  enterprise: Enterprise,
+  year: number,
+  region?: RegionDocuments,
+): ClauseCodes {
   const plan = planOf(policy);
   let result = reused.get(plan);
   if (result === undefined) {
@@ -45,7 +51,7 @@ export function evaluatePolicyCodes(policy: Policy, enterprise: Enterprise, year
   const facts = readFacts(enterprise, year, result.facts);
   const { clauses } = plan;
   for (let i = 0; i < clauses.length; i++) result.codes[i] = clauseCode(plan, clauses[i], facts);
-  result.notes = evaluationNotes(plan.policy, facts, isCovered(plan, facts.upgradeYear));
+  result.notes = evaluationNotes(plan.policy, facts, isCovered(plan, facts.upgradeYear), region);
   return result;
 }
 

@@ -5,8 +5,10 @@
  * evaluation always agree. Text is built here only, never on the per-cell path.
  */
 import { CASH_CATEGORIES, type Citation, type ClauseCategory, type Enterprise } from "../model";
-import { getPolicy } from "../policies";
+import { documentLabel, pastEndText, type RegionDocuments } from "../policies";
 import type { Policy, ReadingId } from "../policies/types";
+import { enterpriseDocument } from "./documents";
+import { addUp } from "./add-up";
 import { amountOf, clauseCode, clauseText, isPromise, statusOf } from "./clause-outcome";
 import { readFacts, type Facts } from "./facts";
 import { PASS, SCALE_THRESHOLD_FEN, isCovered, planOf, type CompiledClause, type PolicyPlan } from "./plan";
@@ -15,47 +17,45 @@ import type { ClauseOutcome, CultivationStatus, Evaluation } from "./types";
 
 const NO_READINGS: readonly ReadingId[] = Object.freeze([]);
 
-/** Evaluates an enterprise of a shipped region (enterprise.region = policy id) in `year`. */
+/**
+ * Evaluates an enterprise of a region of the active catalog (enterprise.region = region id) in
+ * `year`, under the document covering its upgrade year (R4).
+ */
 export function evaluate(enterprise: Enterprise, year: number): Evaluation {
-  return evaluatePolicy(getPolicy(enterprise.region), enterprise, year);
+  const { region, policy } = enterpriseDocument(enterprise, year);
+  return evaluatePolicy(policy, enterprise, year, region);
 }
 
-/** Evaluates an enterprise against a given policy (any registry, e.g. a test fixture). */
-export function evaluatePolicy(policy: Policy, enterprise: Enterprise, year: number): Evaluation {
+/**
+ * Evaluates an enterprise against a given policy (any registry, e.g. a test fixture). With
+ * `region`, an upgrade year after every document of the region is said so in the notes.
+ */
+export function evaluatePolicy(
+  policy: Policy,
+  enterprise: Enterprise,
+  year: number,
+  region?: RegionDocuments,
+): Evaluation {
   const plan = planOf(policy);
   const facts = readFacts(enterprise, year);
   const { upgradeYear } = facts;
   const covered = isCovered(plan, upgradeYear);
 
-  const clauses = plan.clauses.map((compiled) => evaluateClause(plan, compiled, facts));
-  const totalsByCategory: Record<ClauseCategory, number> = {
-    award: 0,
-    tech: 0,
-    rent: 0,
-    bid: 0,
-    "other-cash": 0,
-    benefit: 0,
-  };
-  let totalYuan = 0;
-  for (const outcome of clauses) {
-    if (
-      outcome.status === "granted" &&
-      outcome.amountYuan !== null &&
-      (CASH_CATEGORIES as readonly ClauseCategory[]).includes(outcome.category)
-    ) {
-      totalsByCategory[outcome.category] += outcome.amountYuan;
-      totalYuan += outcome.amountYuan;
-    }
-  }
+  const codes = new Float64Array(plan.clauses.length);
+  const clauses = plan.clauses.map((compiled, i) => evaluateClause(plan, compiled, facts, (code) => (codes[i] = code)));
+  const totals = addUp(plan, codes);
+  const totalsByCategory = {} as Record<ClauseCategory, number>;
+  CASH_CATEGORIES.forEach((category, j) => (totalsByCategory[category] = totals.yuan[j]));
+  totalsByCategory.benefit = 0;
 
-  const notes = evaluationNotes(policy, facts, covered);
+  const notes = evaluationNotes(policy, facts, covered, region);
   const rulings = new RulingSet(["R1", "R3", "R13"]);
   for (const outcome of clauses) rulings.addAll(outcome.rulings);
 
   return {
-    regionId: policy.id,
+    regionId: policy.regionId,
     regionName: policy.regionName,
-    documentNumber: policy.documentNumber,
+    documentNumber: documentLabel(policy),
     documentTitle: policy.title,
     documentStatus: policy.status,
     year,
@@ -64,7 +64,7 @@ export function evaluatePolicy(policy: Policy, enterprise: Enterprise, year: num
     k: facts.k,
     covered,
     clauses,
-    totalYuan,
+    totalYuan: totals.totalYuan,
     totalsByCategory,
     rulings: rulings.toArray(),
     cultivation: cultivationOf(plan, facts.revenue),
@@ -73,12 +73,13 @@ export function evaluatePolicy(policy: Policy, enterprise: Enterprise, year: num
 }
 
 /** Evaluation-level remarks (Evaluation.notes): an assumed upgrade year, coverage, data that contradicts the upgrade year. */
-export function evaluationNotes(policy: Policy, facts: Facts, covered: boolean): string[] {
+export function evaluationNotes(policy: Policy, facts: Facts, covered: boolean, region?: RegionDocuments): string[] {
   const notes: string[] = [];
   if (facts.upgradeYearAssumed) notes.push(`未填升规年份，按评价年度 ${facts.year} 计（R3）`);
-  if (!covered) {
+  if (!covered && region?.isPastEnd(facts.upgradeYear)) notes.push(pastEndText(region, facts.upgradeYear));
+  else if (!covered) {
     notes.push(
-      `升规年份 ${facts.upgradeYear} 不在${policy.documentNumber}覆盖范围（${coverageText(policy)}：${policy.coveredUpgradeYears.note}），升规类条款均不适用（R4）`,
+      `升规年份 ${facts.upgradeYear} 不在${documentLabel(policy)}覆盖范围（${coverageText(policy)}：${policy.coveredUpgradeYears.note}），升规类条款均不适用（R4）`,
     );
   }
   if (facts.revenue !== null && facts.revenue < SCALE_THRESHOLD_FEN && !facts.upgradeYearAssumed) {
@@ -89,10 +90,17 @@ export function evaluationNotes(policy: Policy, facts: Facts, covered: boolean):
   return notes;
 }
 
-function evaluateClause(plan: PolicyPlan, c: CompiledClause, facts: Facts): ClauseOutcome {
+/** One clause's outcome; `onCode` receives its code, which addUp() adds to the totals. */
+function evaluateClause(
+  plan: PolicyPlan,
+  c: CompiledClause,
+  facts: Facts,
+  onCode: (code: number) => void,
+): ClauseOutcome {
   const { clause } = c;
   let contractOutcomes: number[] | null = null;
   const code = clauseCode(plan, c, facts, (outcomes) => (contractOutcomes = outcomes));
+  onCode(code);
   const rulings = new RulingSet(rulingBits(clause.rulings));
   const status = statusOf(c, code);
   if (status === "not-quantified") rulings.add("R11");
@@ -122,7 +130,7 @@ function citationOf(plan: PolicyPlan, c: CompiledClause): Citation {
   let citation = citations.get(c);
   if (citation === undefined) {
     citation = Object.freeze({
-      documentNumber: plan.policy.documentNumber,
+      documentNumber: documentLabel(plan.policy),
       documentTitle: plan.policy.title,
       label: c.clause.label,
       quote: c.clause.quote,

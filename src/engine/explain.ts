@@ -5,7 +5,7 @@
  */
 import { isXsgError } from "../errors";
 import type { ClauseStatus, Fen, RulingId, TagMask } from "../model";
-import { POLICIES } from "../policies";
+import { activeCatalog, type PolicyCatalog } from "../policies";
 import type { Policy } from "../policies/types";
 import { rulingById } from "../policies/rulings";
 import { formatWan } from "./arith";
@@ -24,11 +24,16 @@ const STATUS_TEXT: Record<ClauseStatus, string> = {
   excluded: "排除",
 };
 
-/** Tags some shipped document excludes (R6, from the policy data): elsewhere they change nothing. */
-let exclusionTags: TagMask | null = null;
+/** Tags some document of the catalog excludes (R6, from the policy data): elsewhere they change nothing. */
+const exclusionTags = new WeakMap<PolicyCatalog, TagMask>();
 function exclusionTagsMask(): TagMask {
-  exclusionTags ??= maskOf(POLICIES.flatMap((p) => p.exclusions.flatMap((exclusion) => exclusion.tags)));
-  return exclusionTags;
+  const catalog = activeCatalog();
+  let mask = exclusionTags.get(catalog);
+  if (mask === undefined) {
+    mask = maskOf(catalog.documents.flatMap((p) => p.exclusions.flatMap((exclusion) => exclusion.tags)));
+    exclusionTags.set(catalog, mask);
+  }
+  return mask;
 }
 
 export function explainAward(
@@ -47,7 +52,11 @@ export function explainAward(
     if (!isXsgError(error) || error.code !== "NA") throw error;
     result = `#N/A（${error.detail}）`;
   }
-  const evaluation = evaluatePolicy(policy, { region: policy.id, revenue, prevRevenue, upgradeYear, tags: mask }, year);
+  const evaluation = evaluatePolicy(
+    policy,
+    { region: policy.regionId, revenue, prevRevenue, upgradeYear, tags: mask },
+    year,
+  );
   const outcomes = evaluation.clauses.filter((outcome) => outcome.category === "award");
   const rulings = new RulingSet(["R1", "R3", "R4", "R5"]);
   const lines = [
@@ -96,7 +105,8 @@ export function describePolicy(policy: Policy): string {
 }
 
 function citeDocument(policy: Policy): string {
-  return `${policy.documentNumber}《${policy.title}》（${policy.status}）`;
+  const imported = policy.importedFrom === undefined ? "" : `（导入文件 ${policy.importedFrom}）`;
+  return `${policy.documentNumber}《${policy.title}》（${policy.status}）${imported}`;
 }
 
 function clauseLine(policy: Policy, outcome: ClauseOutcome): string {

@@ -1,12 +1,16 @@
 /**
  * The per-cell entry points (one per custom function). Inputs are pre-parsed (分, years,
  * tag masks); results are integer 元. No allocation on the non-error path: the compiled
- * plan is cached per policy, and every amount comes from the shared outcome functions.
+ * plan is cached per policy. Each clause's result is decided by the outcome functions
+ * evaluate() and the fill use (plan.ts), and counted by the same rules (grantedCash: what a
+ * result grants; needsData: a result that lacks a fact) that add-up.ts applies to a whole row;
+ * here only the clauses of the function's one category are visited, for speed.
  */
 import { naError, type XsgError } from "../errors";
 import type { Fen, TagMask, Yuan } from "../model";
 import type { Policy } from "../policies/types";
 import { checkArea, checkFen, checkMonths, checkYear, resolveUpgradeYear } from "./inputs";
+import { grantedCash, needsData } from "./clause-outcome";
 import {
   NEEDS_AREA,
   NEEDS_CONTRACT,
@@ -52,9 +56,8 @@ export function upgradeAward(
   let total = 0;
   for (let i = 0; i < clauses.length; i++) {
     const outcome = awardOutcome(clauses[i], k, current, previous, mask);
-    if (outcome > 0) total += outcome;
-    else if (outcome === NEEDS_REVENUE) throw missingRevenue();
-    else if (outcome === NEEDS_PREV) throw missingPrevRevenue(plan, clauses[i], k);
+    if (needsData(outcome)) throw missingFact(plan, clauses[i], k, outcome);
+    total += grantedCash(clauses[i], outcome);
   }
   return total;
 }
@@ -123,8 +126,8 @@ export function techSubsidy(
   let total = 0;
   for (let i = 0; i < clauses.length; i++) {
     const outcome = techOutcome(clauses[i], k, amount, tags | 0);
-    if (outcome > 0) total += outcome;
-    else if (outcome === NEEDS_INVESTMENT) throw naError("investment", "缺少技改投资额（R8）");
+    if (needsData(outcome)) throw missingFact(plan, clauses[i], k, outcome);
+    total += grantedCash(clauses[i], outcome);
   }
   return total;
 }
@@ -152,10 +155,8 @@ export function rentSubsidy(
   let total = 0;
   for (let i = 0; i < clauses.length; i++) {
     const outcome = rentOutcome(clauses[i], NaN, m2, leaseMonths, rent, tags | 0);
-    if (outcome > 0) total += outcome;
-    else if (outcome === NEEDS_AREA) throw naError("area", "缺少租赁面积（平方米）（R9）");
-    else if (outcome === NEEDS_MONTHS) throw naError("months", "缺少租期（月）（R9）");
-    else if (outcome === NEEDS_RENT) throw missingMonthlyRent(plan, clauses[i]);
+    if (needsData(outcome)) throw missingFact(plan, clauses[i], NaN, outcome);
+    total += grantedCash(clauses[i], outcome);
   }
   return total;
 }
@@ -186,8 +187,8 @@ export function contractAward(
   let total = 0;
   for (let i = 0; i < clauses.length; i++) {
     const outcome = contractOutcome(clauses[i], k, contract ?? null, 0);
-    if (outcome > 0) total += outcome;
-    else if (outcome === NEEDS_CONTRACT) throw naError("contract", "缺少中标合同金额（R10）");
+    if (needsData(outcome)) throw missingFact(plan, clauses[i], k, outcome);
+    total += grantedCash(clauses[i], outcome);
   }
   return total;
 }
@@ -202,8 +203,40 @@ function nothingQuantified(plan: PolicyPlan, unquantified: readonly CompiledClau
   );
 }
 
+/** The #N/A of a result that lacks a fact, naming the function's argument. */
+function missingFact(plan: PolicyPlan, c: CompiledClause, k: number, outcome: number): XsgError {
+  switch (outcome) {
+    case NEEDS_REVENUE:
+      return missingRevenue();
+    case NEEDS_PREV:
+      return missingPrevRevenue(plan, c, k);
+    case NEEDS_INVESTMENT:
+      return (missingInvestment ??= naError("investment", "缺少技改投资额（R8）"));
+    case NEEDS_AREA:
+      return (missingArea ??= naError("area", "缺少租赁面积（平方米）（R9）"));
+    case NEEDS_MONTHS:
+      return (missingMonths ??= naError("months", "缺少租期（月）（R9）"));
+    case NEEDS_RENT:
+      return missingMonthlyRent(plan, c);
+    case NEEDS_CONTRACT:
+      return (missingContract ??= naError("contract", "缺少中标合同金额（R10）"));
+    default:
+      return naError("region", `缺少计算所需的数据（${c.clause.label}）`);
+  }
+}
+
+/*
+ * Errors whose text never changes are built once: a column of cells may raise thousands per
+ * recalculation, and an XsgError is only ever read (hosts copy code, field and text).
+ */
+let missingRevenueError: XsgError | undefined;
+let missingInvestment: XsgError | undefined;
+let missingArea: XsgError | undefined;
+let missingMonths: XsgError | undefined;
+let missingContract: XsgError | undefined;
+
 export function missingRevenue(): XsgError {
-  return naError("revenue", "缺少当年营业收入，无法判断是否达到2000万元（R2、R5）");
+  return (missingRevenueError ??= naError("revenue", "缺少当年营业收入，无法判断是否达到2000万元（R2、R5）"));
 }
 
 export function missingPrevRevenue(plan: PolicyPlan, c: CompiledClause, k: number): XsgError {

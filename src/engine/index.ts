@@ -10,6 +10,7 @@ export {
   contractAward,
 } from "./fast";
 export { evaluate, evaluatePolicy } from "./evaluate";
+export { documentAt, enterpriseDocument } from "./documents";
 export { explainAward, describePolicy } from "./explain";
 export { formatWan, formatFenAsWan, mulDivHalfUp } from "./arith";
 export { SCALE_THRESHOLD_FEN } from "./plan";

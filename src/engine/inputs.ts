@@ -2,7 +2,7 @@
  * Cheap guards on already-parsed inputs. Hosts parse with src/parse first; these catch a
  * caller that passes something the parsers would never produce (R11: #VALUE! naming it).
  */
-import { naError, valueError } from "../errors";
+import { naError, valueError, type XsgError } from "../errors";
 
 /** A year the rule needs: missing ⇒ #N/A, not an integer ⇒ #VALUE!. */
 export function checkYear(value: number, field: string): void {
@@ -35,6 +35,20 @@ export function resolveUpgradeYear(year: number, upgradeYear: number | null | un
   checkYear(year, "year");
   if (upgradeYear === null || upgradeYear === undefined) return year;
   checkYear(upgradeYear, "upgradeYear");
-  if (upgradeYear > year) throw valueError("upgradeYear", `升规年份 ${upgradeYear} 晚于评价年度 ${year}（R3）`);
+  if (upgradeYear > year) throw upgradeAfterYear(upgradeYear, year);
   return upgradeYear;
+}
+
+/** U > Y errors by U·10000 + Y: a column repeats the same pair, and an XsgError is only ever read. */
+const afterYearErrors = new Map<number, XsgError>();
+
+function upgradeAfterYear(upgradeYear: number, year: number): XsgError {
+  const key = upgradeYear * 10_000 + year;
+  let error = afterYearErrors.get(key);
+  if (error === undefined) {
+    error = valueError("upgradeYear", `升规年份 ${upgradeYear} 晚于评价年度 ${year}（R3）`);
+    if (afterYearErrors.size >= 1024) afterYearErrors.clear();
+    afterYearErrors.set(key, error);
+  }
+  return error;
 }

@@ -4,7 +4,8 @@
  * clauses and the outcome functions here are shared by the fast entry points (fast.ts)
  * and by evaluate() (evaluate.ts), so both always agree on every amount.
  */
-import { CANONICAL_TAGS, FEN_PER_WAN, type Tag, type TagMask } from "../model";
+import { CASH_CATEGORIES, FEN_PER_WAN, type Tag, type TagMask } from "../model";
+import { tagIndex, tagsOf } from "../parse/tags";
 import type { Clause, ClauseKind, Instalment, Policy, Quantity } from "../policies/types";
 import {
   areaToMicro,
@@ -91,6 +92,8 @@ export interface CompiledClause {
 
 export interface PolicyPlan {
   readonly policy: Policy;
+  /** Per clause: its category's index in CASH_CATEGORIES, -1 for a non-cash benefit (add-up.ts). */
+  readonly cashIndex: Int8Array;
   readonly coveredFrom: number;
   readonly coveredTo: number;
   readonly clauses: readonly CompiledClause[];
@@ -108,16 +111,19 @@ export interface PolicyPlan {
   readonly poolBelowFen: number;
 }
 
-const TAG_INDEX = new Map<string, number>(CANONICAL_TAGS.map((tag, i) => [tag, i]));
-
+/** The mask of a document's tags; the loader has put every one of them in the vocabulary. */
 export function maskOf(tags: readonly Tag[] | undefined): TagMask {
   let mask = 0;
-  for (const tag of tags ?? []) mask |= 1 << (TAG_INDEX.get(tag) ?? 31);
+  for (const tag of tags ?? []) {
+    const index = tagIndex(tag);
+    if (index < 0) throw new Error(`tag “${tag}” is not in the vocabulary: load its document through the catalog`);
+    mask |= 1 << index;
+  }
   return mask;
 }
 
 export function tagsOfMask(mask: TagMask): Tag[] {
-  return CANONICAL_TAGS.filter((_, i) => (mask & (1 << i)) !== 0);
+  return tagsOf(mask);
 }
 
 const plans = new WeakMap<Policy, PolicyPlan>();
@@ -140,6 +146,7 @@ function compilePolicy(policy: Policy): PolicyPlan {
   const pool = policy.cultivationPool;
   return {
     policy,
+    cashIndex: Int8Array.from(clauses, (c) => (CASH_CATEGORIES as readonly string[]).indexOf(c.clause.category)),
     coveredFrom: policy.coveredUpgradeYears.from,
     coveredTo: policy.coveredUpgradeYears.to ?? Infinity,
     clauses,

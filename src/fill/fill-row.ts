@@ -1,18 +1,20 @@
 /**
- * The batch fill's per-row path: the same seven cells and summary figures as
- * evaluateRow(read, mapping, warnings) (row-result.ts, the reference), without an
- * Evaluation. The row's clause outcomes stay codes in the engine's reused array (evaluateCodes);
- * this module reads them through the engine's own status/amount functions and builds only the
- * text the cells show, with the reference's text helpers. test/unit/fill/fill-row.test.ts holds
- * it to the reference, cell for cell, over generated sheets.
+ * A row's outcome: the seven cells the fill writes and the figures its summary adds up, for the
+ * add-in, the CLI and the offline page alike; the lookup shows the same outcome (evaluateRow) with
+ * evaluate()'s clause-by-clause view beside it. The row's clause outcomes stay codes in the
+ * engine's reused array (evaluateCodes), added up by the engine (addUp); only the text the cells
+ * show is built here, with row-result.ts's text helpers. No Evaluation per filled row.
  */
 import type { EnterpriseField, Yuan } from "../model";
 import { isXsgError } from "../errors";
+import { evaluate, type Evaluation } from "../engine";
+import { documentLabel } from "../policies/naming";
 import type { Policy } from "../policies/types";
 import { clauseReasons, evaluateCodes, type ClauseCodes } from "../engine/codes";
-import { grantedCash, isPromise, needsData, statusOf } from "../engine/clause-outcome";
+import { addUp, emptyTotals, HAS_CLAUSES, NEEDS_DATA, QUANTIFIED, UNQUANTIFIED } from "../engine/add-up";
+import { grantedCash, needsData, statusOf } from "../engine/clause-outcome";
 import { missingFacts } from "../engine/facts";
-import { PASS, type PolicyPlan } from "../engine/plan";
+import type { PolicyPlan } from "../engine/plan";
 import type { ColumnMapping } from "./mapping";
 import type { RowRead } from "./row";
 import {
@@ -28,11 +30,13 @@ import {
   refusalNote,
   rowStatus,
   unevaluatedResult,
+  withExtraWarnings,
   unquantifiedNote,
   type AmountState,
   type CashCategory,
   type GrantedCash,
   type RowOutcome,
+  type RowResult,
 } from "./row-result";
 
 const NO_WARNINGS: readonly string[] = Object.freeze([]);
@@ -40,8 +44,6 @@ const AWARD = CASH_CATEGORIES.indexOf("award");
 
 /** What the fill needs of a policy's clauses beyond the compiled plan, worked out once per policy. */
 interface FillView {
-  /** Per clause: index in CASH_CATEGORIES, -1 for a non-cash benefit. */
-  readonly category: Int8Array;
   /** Per clause: its name in 说明. */
   readonly names: readonly string[];
   /** 依据 of a row granted nothing: the document and its award clauses. */
@@ -55,7 +57,6 @@ function viewOf(plan: PolicyPlan): FillView {
   if (view === undefined) {
     const clauses = plan.clauses.map((c) => c.clause);
     view = {
-      category: Int8Array.from(clauses, (clause) => CASH_CATEGORIES.indexOf(clause.category as CashCategory)),
       names: clauses.map((clause) => clauseName(clause.id, clause)),
       basisWithoutGrant: basisText(
         documentOf(plan.policy),
@@ -68,53 +69,30 @@ function viewOf(plan: PolicyPlan): FillView {
 }
 
 function documentOf(policy: Policy): Parameters<typeof basisText>[0] {
-  return { regionName: policy.regionName, documentNumber: policy.documentNumber, documentStatus: policy.status };
+  return { regionName: policy.regionName, documentNumber: documentLabel(policy), documentStatus: policy.status };
 }
 
-/* What a cash category's clauses came out as, one bit each. */
-const HAS_CLAUSES = 1;
-const NEEDS_DATA = 2;
-const QUANTIFIED = 4;
-const UNQUANTIFIED = 8;
-/* Per cash category, reused for every row: rows are evaluated one at a time. */
-const categoryFlags = new Uint8Array(CASH_CATEGORIES.length);
-const categoryYuan = new Float64Array(CASH_CATEGORIES.length);
+/* Reused for every row: rows are evaluated one at a time. */
+const totals = emptyTotals();
 const categoryMissing: (EnterpriseField[] | null)[] = CASH_CATEGORIES.map(() => null);
 
 const KNOWN_ZERO: AmountState = Object.freeze({ state: "known", yuan: 0 });
 const UNQUANTIFIED_STATE: AmountState = Object.freeze({ state: "unquantified" });
 
-/** The state of each cash category, as categoryAmount() gives it from an Evaluation. */
-function categoryAmounts(
-  codes: ClauseCodes,
-  view: FillView,
-  mapping: ColumnMapping,
-): Record<CashCategory, AmountState> {
+/** The state of each cash category: the engine's sums (addUp) and, where data is missing, which facts. */
+function categoryAmounts(codes: ClauseCodes, mapping: ColumnMapping): Record<CashCategory, AmountState> {
   const { plan, facts } = codes;
-  categoryFlags.fill(0);
-  categoryYuan.fill(0);
+  addUp(plan, codes.codes, totals);
   categoryMissing.fill(null);
   for (let i = 0; i < plan.clauses.length; i++) {
-    const j = view.category[i];
-    if (j < 0) continue;
-    const c = plan.clauses[i];
+    const j = plan.cashIndex[i];
     const code = codes.codes[i];
-    categoryFlags[j] |= HAS_CLAUSES;
-    if (needsData(code)) {
-      categoryFlags[j] |= NEEDS_DATA;
-      (categoryMissing[j] ??= []).push(...missingFacts(c, facts, code));
-    } else if (code === PASS && isPromise(c)) {
-      // A promise met: no amount (ClauseOutcome.amountYuan null); unquantified is said in 说明.
-      if (c.kind === "unquantified") categoryFlags[j] |= UNQUANTIFIED;
-    } else {
-      categoryFlags[j] |= QUANTIFIED;
-      categoryYuan[j] += grantedCash(c, code);
-    }
+    if (j >= 0 && needsData(code)) (categoryMissing[j] ??= []).push(...missingFacts(plan.clauses[i], facts, code));
   }
   const amounts = {} as Record<CashCategory, AmountState>;
   CASH_CATEGORIES.forEach((category, j) => {
-    const flags = categoryFlags[j];
-    const yuan = categoryYuan[j];
+    const flags = totals.flags[j];
+    const yuan = totals.yuan[j];
     if ((flags & HAS_CLAUSES) === 0) amounts[category] = KNOWN_ZERO;
     else if (flags & NEEDS_DATA) amounts[category] = missingDataState(category, categoryMissing[j] ?? [], mapping);
     else if ((flags & QUANTIFIED) === 0 && flags & UNQUANTIFIED) amounts[category] = UNQUANTIFIED_STATE;
@@ -124,11 +102,11 @@ function categoryAmounts(
 }
 
 /** The granted cash clauses, in document order. */
-function grantedOf(codes: ClauseCodes, view: FillView): GrantedCash[] {
+function grantedOf(codes: ClauseCodes): GrantedCash[] {
   const granted: GrantedCash[] = [];
   const { clauses } = codes.plan;
   for (let i = 0; i < clauses.length; i++) {
-    const yuan = view.category[i] < 0 ? 0 : grantedCash(clauses[i], codes.codes[i]);
+    const yuan = codes.plan.cashIndex[i] < 0 ? 0 : grantedCash(clauses[i], codes.codes[i]);
     if (yuan === 0) continue;
     const { clause } = clauses[i];
     granted.push({
@@ -159,7 +137,7 @@ function noteOf(
   const award = amounts.award;
   if (award.state === "known" && award.yuan === 0) {
     for (let i = 0; i < clauses.length; i++) {
-      if (view.category[i] !== AWARD) continue;
+      if (codes.plan.cashIndex[i] !== AWARD) continue;
       const status = statusOf(clauses[i], codes.codes[i]);
       if (status === "not-eligible" || status === "excluded" || status === "not-covered")
         parts.push(refusalNote(view.names[i], clauseReasons(codes, i)));
@@ -174,7 +152,7 @@ function noteOf(
   for (let i = 0; i < clauses.length; i++) {
     const status = statusOf(clauses[i], codes.codes[i]);
     if (status === "not-quantified") (unquantified ??= []).push(clauses[i].clause.label);
-    else if (status === "granted" && view.category[i] < 0) benefits++;
+    else if (status === "granted" && codes.plan.cashIndex[i] < 0) benefits++;
   }
   if (unquantified !== null) parts.push(unquantifiedNote(unquantified));
   if (benefits > 0) parts.push(benefitsNote(benefits));
@@ -184,11 +162,7 @@ function noteOf(
   return clip(parts.join("；"));
 }
 
-/**
- * What the fill writes for a read row, and what its summary adds up: equal to
- * evaluateRow(read, mapping, extraWarnings) in every field but the row as read,
- * the Evaluation and the error list, which the fill does not keep.
- */
+/** What the fill writes for a read row, and what its summary adds up. */
 export function fillRow(
   read: RowRead,
   mapping: ColumnMapping,
@@ -205,10 +179,9 @@ export function fillRow(
     return evaluationErrorResult(read, extraWarnings, mapping, error);
   }
   const view = viewOf(codes.plan);
-  const amounts = categoryAmounts(codes, view, mapping);
-  const granted = grantedOf(codes, view);
-  let totalYuan: Yuan = 0;
-  for (const g of granted) totalYuan += g.yuan;
+  const amounts = categoryAmounts(codes, mapping);
+  const granted = grantedOf(codes);
+  const totalYuan: Yuan = totals.totalYuan;
   const unknown = CASH_CATEGORIES.some((category) => amounts[category].state === "needs-data");
   const policy = codes.plan.policy;
   const labels = granted.map((g) => g.label);
@@ -222,9 +195,28 @@ export function fillRow(
     cash: {
       year: codes.facts.year,
       regionName: policy.regionName,
-      documentNumber: policy.documentNumber,
+      documentNumber: documentLabel(policy),
       totalYuan,
       granted,
     },
   };
+}
+
+/**
+ * The lookup's view of a row: the fill's own outcome (fillRow) with the row as read, its errors
+ * and evaluate()'s clause-by-clause Evaluation of the same document.
+ */
+export function evaluateRow(read: RowRead, mapping: ColumnMapping, extraWarnings: readonly string[] = []): RowResult {
+  const unevaluated = unevaluatedResult(read, extraWarnings);
+  if (unevaluated !== null) return unevaluated;
+  let evaluation: Evaluation;
+  try {
+    // unevaluatedResult() returned null: the row has an enterprise and a year.
+    evaluation = evaluate(read.enterprise!, read.year!);
+  } catch (error) {
+    if (!isXsgError(error)) throw error;
+    return evaluationErrorResult(read, extraWarnings, mapping, error);
+  }
+  const outcome = fillRow(read, mapping, extraWarnings);
+  return { ...outcome, read: withExtraWarnings(read, extraWarnings), evaluation, errors: [] };
 }

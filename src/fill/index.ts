@@ -73,8 +73,6 @@ export {
 } from "./row";
 export {
   CASH_CATEGORIES,
-  categoryAmount,
-  evaluateRow,
   MAX_NOTE_LENGTH,
   STATUS,
   valueCells,
@@ -87,7 +85,7 @@ export {
   type RowResult,
   type RowStatus,
 } from "./row-result";
-export { fillRow } from "./fill-row";
+export { fillRow, evaluateRow } from "./fill-row";
 export { formulaCells, type FormulaLayout } from "./formulas";
 export {
   BLOCK_BUDGET_BYTES,

@@ -7,7 +7,8 @@ import { foldWidth, type Evaluation } from "../index";
 import { displayCell } from "./cells";
 import type { ColumnMapping, FillDefaults } from "./mapping";
 import { readRow, type RowFact, type RowIssue, type RowKind } from "./row";
-import { evaluateRow, type RowResult } from "./row-result";
+import { evaluateRow } from "./fill-row";
+import type { RowResult } from "./row-result";
 import type { CellValue, DataRegion, SelectedCell } from "./types";
 
 export interface LookupResult {

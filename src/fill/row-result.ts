@@ -8,8 +8,8 @@
  *  - 合计 = every granted cash amount (incl. the contract award, R10); empty when the upgrade
  *    award or a mapped fact is unknown.
  */
-import { evaluate, formatWan, isXsgError, type Evaluation, type XsgError } from "../index";
-import { CASH_CATEGORIES, type CashCategory, type Enterprise, type EnterpriseField, type Yuan } from "../model";
+import { formatWan, type Evaluation, type XsgError } from "../index";
+import type { CashCategory, EnterpriseField, Yuan } from "../model";
 import { fieldDef, fieldOfErrorField, type FieldId } from "./fields";
 import type { ColumnMapping } from "./mapping";
 import { columnName, type RowIssue, type RowKind, type RowRead } from "./row";
@@ -108,23 +108,6 @@ export function missingDataState(
   return absentOnly ? { state: "not-computed", missing: fields } : { state: "needs-data", missing: fields };
 }
 
-/** The state of one cash category from the evaluation's clauses. */
-export function categoryAmount(evaluation: Evaluation, category: CashCategory, mapping: ColumnMapping): AmountState {
-  const clauses = evaluation.clauses.filter((c) => c.category === category);
-  if (clauses.length === 0) return { state: "known", yuan: 0 };
-  const needing = clauses.filter((c) => c.status === "needs-data");
-  if (needing.length > 0) {
-    const missing = needing.flatMap((c) => c.missing);
-    return missingDataState(category, missing, mapping);
-  }
-  const quantified = clauses.filter((c) => c.amountYuan !== null);
-  if (quantified.length === 0 && clauses.some((c) => c.status === "not-quantified")) return { state: "unquantified" };
-  return {
-    state: "known",
-    yuan: quantified.reduce((sum, c) => sum + (c.status === "granted" ? (c.amountYuan as number) : 0), 0),
-  };
-}
-
 function wan(yuan: Yuan): string {
   return `${formatWan(yuan)}万元`;
 }
@@ -142,16 +125,21 @@ export interface ClauseNaming {
 
 /** "（一）连续三年升规奖励" or "一 首次上规奖励…": label and the specific part of the title (after its last "："). */
 export function clauseName(clauseId: string, c: ClauseNaming): string {
-  let name = clauseNames.get(clauseId);
-  if (name === undefined) {
+  let named = clauseNames.get(clauseId);
+  // Another catalog may hold a different clause under the same id: the label and title decide.
+  if (named === undefined || named.label !== c.label || named.title !== c.title) {
     const title = c.title.split("：").pop() || c.title;
-    name = /[)）]$/.test(c.label) ? `${c.label}${title}` : `${c.label} ${title}`;
-    clauseNames.set(clauseId, name);
+    named = {
+      label: c.label,
+      title: c.title,
+      name: /[)）]$/.test(c.label) ? `${c.label}${title}` : `${c.label} ${title}`,
+    };
+    clauseNames.set(clauseId, named);
   }
-  return name;
+  return named.name;
 }
-/** Per clause id: a clause's label and title never change, and 说明 names clauses on every row. */
-const clauseNames = new Map<string, string>();
+/** Per clause id: 说明 names clauses on every row. */
+const clauseNames = new Map<string, { readonly label: string; readonly title: string; readonly name: string }>();
 
 /** 依据: the region, its document (marked when a draft) and the labels of the clauses the row rests on. */
 export function basisText(
@@ -162,14 +150,6 @@ export function basisText(
   const draft =
     document.documentStatus === "征求意见稿" && !document.documentNumber.includes("征求意见稿") ? "（征求意见稿）" : "";
   return `${document.regionName} ${document.documentNumber}${draft}${shown ? ` ${shown}` : ""}`;
-}
-
-function basisOf(evaluation: Evaluation): string {
-  const cash = evaluation.clauses.filter((c) => c.category !== "benefit");
-  const granted = cash.filter((c) => c.status === "granted" && (c.amountYuan ?? 0) > 0);
-  const shown = granted.length > 0 ? granted : cash.filter((c) => c.category === "award");
-  const labels = shown.map((c) => c.label);
-  return basisText(evaluation, labels);
 }
 
 function missingText(missing: readonly FieldId[], mapping: ColumnMapping): string {
@@ -214,41 +194,6 @@ export function benefitsNote(count: number): string {
   return `非现金待遇 ${count} 项（见资格查询）`;
 }
 
-function noteOf(
-  evaluation: Evaluation,
-  amounts: Record<CashCategory, AmountState>,
-  read: RowRead,
-  mapping: ColumnMapping,
-): string {
-  const parts: string[] = [];
-  const cash = evaluation.clauses.filter((c) => c.category !== "benefit");
-  for (const c of cash) {
-    if (c.status === "granted" && (c.amountYuan ?? 0) > 0)
-      parts.push(grantedNote(clauseName(c.clauseId, c), c.amountYuan as number));
-  }
-  // Why no upgrade award: the refusals of the award clauses (only when none was granted).
-  const award = amounts.award;
-  if (award.state === "known" && award.yuan === 0) {
-    for (const c of cash) {
-      if (c.category !== "award") continue;
-      if (c.status === "not-eligible" || c.status === "excluded" || c.status === "not-covered") {
-        parts.push(refusalNote(clauseName(c.clauseId, c), c.reasons));
-      }
-    }
-  }
-  for (const category of CASH_CATEGORIES) {
-    const part = categoryNote(category, amounts[category], mapping);
-    if (part !== null) parts.push(part);
-  }
-  const unquantified = evaluation.clauses.filter((c) => c.status === "not-quantified").map((c) => c.label);
-  if (unquantified.length > 0) parts.push(unquantifiedNote(unquantified));
-  const benefits = evaluation.clauses.filter((c) => c.category === "benefit" && c.status === "granted");
-  if (benefits.length > 0) parts.push(benefitsNote(benefits.length));
-  parts.push(...evaluation.notes);
-  parts.push(...read.warnings.map((w) => w.message));
-  return clip(parts.join("；"));
-}
-
 /** 说明 kept under MAX_NOTE_LENGTH. */
 export function clip(text: string): string {
   return text.length > MAX_NOTE_LENGTH ? `${text.slice(0, MAX_NOTE_LENGTH - 1)}…` : text;
@@ -271,7 +216,7 @@ function errorResult(read: RowRead, errors: readonly RowIssue[]): RowResult {
 }
 
 /** The read row with `extraWarnings` (e.g. duplicate credit codes) added to its warnings. */
-function withExtraWarnings(read: RowRead, extraWarnings: readonly string[]): RowRead {
+export function withExtraWarnings(read: RowRead, extraWarnings: readonly string[]): RowRead {
   if (extraWarnings.length === 0) return read;
   return {
     ...read,
@@ -325,56 +270,6 @@ export function evaluationErrorResult(
 /** The status a row's amounts give it. */
 export function rowStatus(unknown: boolean, totalYuan: Yuan): RowStatus {
   return unknown ? STATUS.needsData : totalYuan > 0 ? STATUS.eligible : STATUS.none;
-}
-
-/**
- * Evaluate a read row. `extraWarnings` (e.g. duplicate credit codes) go into its 说明. The
- * reference for the batch fill's lean path (fill-row.ts), and what the lookup view shows.
- */
-export function evaluateRow(read: RowRead, mapping: ColumnMapping, extraWarnings: readonly string[] = []): RowResult {
-  const unevaluated = unevaluatedResult(read, extraWarnings);
-  if (unevaluated !== null) return unevaluated;
-
-  let evaluation: Evaluation;
-  try {
-    evaluation = evaluate(read.enterprise as Enterprise, read.year as number);
-  } catch (error) {
-    if (!isXsgError(error)) throw error;
-    return evaluationErrorResult(read, extraWarnings, mapping, error);
-  }
-
-  const withWarnings = withExtraWarnings(read, extraWarnings);
-  const amounts = {} as Record<CashCategory, AmountState>;
-  for (const category of CASH_CATEGORIES) amounts[category] = categoryAmount(evaluation, category, mapping);
-  const unknown = CASH_CATEGORIES.some((c) => amounts[c].state === "needs-data");
-  const totalYuan = unknown ? null : evaluation.totalYuan;
-  return {
-    kind: "enterprise",
-    read: withWarnings,
-    evaluation,
-    status: rowStatus(unknown, evaluation.totalYuan),
-    amounts,
-    totalYuan,
-    basis: basisOf(evaluation),
-    note: noteOf(evaluation, amounts, withWarnings, mapping),
-    cash: cashOf(evaluation),
-    errors: [],
-  };
-}
-
-function cashOf(evaluation: Evaluation): RowCash {
-  const granted: GrantedCash[] = [];
-  for (const c of evaluation.clauses) {
-    if (c.category === "benefit" || c.status !== "granted" || !c.amountYuan) continue;
-    granted.push({ clauseId: c.clauseId, label: c.label, title: c.title, category: c.category, yuan: c.amountYuan });
-  }
-  return {
-    year: evaluation.year,
-    regionName: evaluation.regionName,
-    documentNumber: evaluation.documentNumber,
-    totalYuan: evaluation.totalYuan,
-    granted,
-  };
 }
 
 function amountCell(a: AmountState | undefined): CellContent {

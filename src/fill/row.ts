@@ -15,6 +15,7 @@ import {
   resolveRegion,
   tagBit,
   tagsOf,
+  tagsImpliedBy,
   type MoneyUnit,
 } from "../index";
 import type { Enterprise, Fen, Tag, TagMask } from "../model";
@@ -74,28 +75,14 @@ export function columnName(ref: ColumnRef | undefined, field: FieldId | null): s
 const TOTAL_ROW = /^(?:合\s*计|总\s*计|小\s*计|累\s*计|total)$/i;
 const NOTE_ROW = /^(?:注|备注|说明|填表|制表|审核|审批|负责人|联系人|联系电话|数据来源|单位负责人)/;
 
-/** Ownership text ⇒ tags (R7): 国有 in any form, and administrative / public institutions. Shared arrays: do not mutate. */
-export const ownershipTags = memoizeText((text: string): readonly Tag[] => {
-  const t = foldWidth(text);
-  const tags: Tag[] = [];
-  if (/国有|国企|国资/.test(t)) tags.push("国有");
-  if (/事业单位|行政机关|行政单位/.test(t)) tags.push("行政事业单位");
-  return Object.freeze(tags);
-});
+/**
+ * Ownership text ⇒ tags (R7), e.g. 国有企业 ⇒ 国有, 事业单位 ⇒ 行政事业单位: the texts are data
+ * (`fromColumns.ownership` of the tags in common-tags.json and the documents). Shared arrays: do not mutate.
+ */
+export const ownershipTags = (text: string): readonly Tag[] => tagsImpliedBy("ownership", text);
 
-/** Industry text ⇒ tags (R7): 房地产, and 杭州's six key industries where the text names them. Shared arrays: do not mutate. */
-export const industryTags = memoizeText((text: string): readonly Tag[] => {
-  const t = foldWidth(text);
-  const tags: Tag[] = [];
-  if (/房地产/.test(t)) tags.push("房地产");
-  if (/新一代信息技术/.test(t)) tags.push("新一代信息技术");
-  if (/高端装备/.test(t)) tags.push("高端装备");
-  if (/生物医药/.test(t)) tags.push("生物医药");
-  if (/集成电路|半导体|芯片/.test(t)) tags.push("集成电路");
-  if (/新能源/.test(t)) tags.push("新能源");
-  if (/新材料/.test(t)) tags.push("新材料");
-  return Object.freeze(tags);
-});
+/** Industry text ⇒ tags (R7), e.g. 房地产开发 ⇒ 房地产, and 杭州's six key industries (`fromColumns.industry`). */
+export const industryTags = (text: string): readonly Tag[] => tagsImpliedBy("industry", text);
 
 const GRADE = /^(?:亩均)?(?:效益)?(?:评价)?([A-D])(?:类|级|档)?(?:企业)?$/;
 

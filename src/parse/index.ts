@@ -8,7 +8,20 @@ export {
   MAX_EXCEL_SERIAL,
   type CalendarDate,
 } from "./excelDate";
-export { parseTags, tagsOf, tagBit, hasTag, knownTagsText, normaliseTag, TAG_ALIASES, ALL_TAGS_MASK } from "./tags";
+export {
+  parseTags,
+  tagsOf,
+  tagBit,
+  hasTag,
+  knownTags,
+  knownTagsText,
+  closeTags,
+  normaliseTag,
+  allTagsMask,
+  defineTags,
+  tagsImpliedBy,
+  MAX_TAGS,
+} from "./tags";
 export { parseArea, parseMonths, MAX_AREA, MAX_MONTHS } from "./quantity";
 export { checkUscc, isUsccChecksumValid, makeUscc, USCC_ALPHABET, USCC_WEIGHTS, type UsccCheck } from "./uscc";
 export { foldWidth, quoteInput } from "./text";

@@ -1,19 +1,126 @@
 /**
  * Enterprise tags (R7): the `attributes` argument, a text list or a range of
- * cells, becomes a TagMask (bit i ⇔ CANONICAL_TAGS[i]). Officials type many
- * names for the same fact, so obvious aliases are accepted; anything else is
- * #VALUE! listing the canonical tags, never silently ignored.
+ * cells, becomes a TagMask (bit i ⇔ the i-th tag of the vocabulary). The vocabulary is
+ * data: the common tags and their aliases (src/policies/documents/common-tags.json) and
+ * the tags each loaded policy document adds (its `tags`). It only grows, so a mask parsed
+ * earlier keeps its meaning when a document is imported. An alias maps only to a tag whose
+ * meaning it has exactly (reading D23); anything else is #VALUE! listing the close
+ * candidates and the known tags, never silently ignored or guessed.
  */
+import commonTags from "../policies/documents/common-tags.json";
 import { valueError } from "../errors";
-import { CANONICAL_TAGS, type Tag, type TagMask } from "../model";
+import type { Tag, TagMask } from "../model";
 import { foldWidth, quoteInput } from "./text";
 
-const TAG_INDEX = new Map<string, number>(CANONICAL_TAGS.map((tag, index) => [tag, index]));
+/** A mask is a 32-bit integer; bit 31 is left unused so masks stay non-negative. */
+export const MAX_TAGS = 31;
+
+/** Every tag, in bit order: the common ones first, then each document's own as it is loaded. */
+const TAG_NAMES: string[] = [];
+/** Normalised spelling (normaliseTag) → bit index; no prototype: "constructor" is not a tag. */
+const SPELLINGS: Record<string, number> = Object.create(null);
+
+/** A tag definition as documents and common-tags.json write it. */
+export interface TagSpelling {
+  readonly tag: string;
+  readonly aliases: readonly string[];
+  readonly fromColumns?: { readonly [column in TagColumn]?: readonly string[] };
+}
+
+/** Sheet columns whose free text implies tags in the batch fill (src/fill/row.ts). */
+export type TagColumn = "ownership" | "industry";
+/** Per column: texts that imply a tag, in vocabulary order. */
+const IMPLIED: Record<TagColumn, { readonly text: string; readonly tag: Tag }[]> = { ownership: [], industry: [] };
+
+/**
+ * Adds tags to the vocabulary, all or none: problems (Chinese) when a tag or alias is empty,
+ * already means another tag, or the vocabulary would exceed MAX_TAGS. A tag already known
+ * with the same spellings is accepted again (two documents may define the same tag alike).
+ */
+export function defineTags(definitions: readonly TagSpelling[]): string[] {
+  const problems: string[] = [];
+  const added = new Map<string, string>(); // normalised spelling → tag, within this call
+  let fresh = 0;
+  for (const { tag, aliases } of definitions) {
+    const known = SPELLINGS[normaliseTag(tag)];
+    if (known !== undefined && TAG_NAMES[known] !== tag) {
+      problems.push(`标签“${tag}”与已有标签“${TAG_NAMES[known]}”的写法相同`);
+      continue;
+    }
+    if (known === undefined && !added.has(normaliseTag(tag))) fresh++;
+    for (const spelling of [tag, ...aliases]) {
+      const key = normaliseTag(spelling);
+      if (key === "") {
+        problems.push(`标签“${tag}”有空白的别名`);
+        continue;
+      }
+      const existing = SPELLINGS[key];
+      const meaning = existing !== undefined ? TAG_NAMES[existing] : added.get(key);
+      if (meaning !== undefined && meaning !== tag)
+        problems.push(`别名“${spelling}”已表示标签“${meaning}”，不能再表示“${tag}”`);
+      added.set(key, tag);
+    }
+  }
+  if (TAG_NAMES.length + fresh > MAX_TAGS)
+    problems.push(`标签总数将超过 ${MAX_TAGS} 个（已有 ${TAG_NAMES.length} 个，新增 ${fresh} 个）`);
+  if (problems.length > 0) return problems;
+  for (const { tag, aliases } of definitions) {
+    let index = SPELLINGS[normaliseTag(tag)];
+    if (index === undefined) {
+      index = TAG_NAMES.push(tag) - 1;
+      SPELLINGS[normaliseTag(tag)] = index;
+    }
+    for (const alias of aliases) SPELLINGS[normaliseTag(alias)] = index;
+  }
+  for (const { tag, fromColumns } of definitions) {
+    for (const column of ["ownership", "industry"] as const) {
+      for (const text of fromColumns?.[column] ?? []) {
+        if (!IMPLIED[column].some((implied) => implied.text === text && implied.tag === tag))
+          IMPLIED[column].push({ text: foldWidth(text), tag });
+      }
+    }
+  }
+  // A text that was unknown may name a new tag now.
+  cache.clear();
+  impliedCache.ownership.clear();
+  impliedCache.industry.clear();
+  return [];
+}
+
+/** Per column, texts already worked out: such a column holds a handful of texts over 100,000 rows. */
+const impliedCache: Record<TagColumn, Map<string, readonly Tag[]>> = { ownership: new Map(), industry: new Map() };
+
+/**
+ * The tags a sheet column's text implies (R7; the texts are data: `fromColumns` of each tag).
+ * Shared frozen arrays: do not mutate.
+ */
+export function tagsImpliedBy(column: TagColumn, text: string): readonly Tag[] {
+  const cached = impliedCache[column].get(text);
+  if (cached !== undefined) return cached;
+  const folded = foldWidth(text);
+  const tags: Tag[] = [];
+  for (const { text: part, tag } of IMPLIED[column]) {
+    if (folded.includes(part) && !tags.includes(tag)) tags.push(tag);
+  }
+  if (impliedCache[column].size >= CACHE_LIMIT) impliedCache[column].clear();
+  impliedCache[column].set(text, Object.freeze(tags));
+  return impliedCache[column].get(text)!;
+}
+
+/** The tags of the vocabulary, in bit order. */
+export function knownTags(): readonly Tag[] {
+  return TAG_NAMES;
+}
+
+/** The bit index of a tag (its exact name), or -1. */
+export function tagIndex(tag: string): number {
+  const index = SPELLINGS[normaliseTag(tag)];
+  return index !== undefined && TAG_NAMES[index] === tag ? index : -1;
+}
 
 export function tagBit(tag: Tag): TagMask {
-  const index = TAG_INDEX.get(tag);
-  if (index === undefined)
-    throw valueError("attributes", `未知的企业标签${quoteInput(tag)}。可用标签：${knownTagsText()}`);
+  const index = tagIndex(tag);
+  if (index < 0) throw valueError("attributes", `未知的企业标签${quoteInput(tag)}。可用标签：${knownTagsText()}`);
   return 1 << index;
 }
 
@@ -21,129 +128,47 @@ export function hasTag(mask: TagMask, tag: Tag): boolean {
   return (mask & tagBit(tag)) !== 0;
 }
 
-/** The tags of a mask, in canonical order. */
+/** The tags of a mask, in vocabulary order. */
 export function tagsOf(mask: TagMask): Tag[] {
   const tags: Tag[] = [];
-  for (let index = 0; index < CANONICAL_TAGS.length; index++) {
-    if (mask & (1 << index)) tags.push(CANONICAL_TAGS[index]);
+  for (let index = 0; index < TAG_NAMES.length; index++) {
+    if (mask & (1 << index)) tags.push(TAG_NAMES[index]);
   }
   return tags;
 }
 
-/** Every canonical tag set. */
-export const ALL_TAGS_MASK: TagMask = (1 << CANONICAL_TAGS.length) - 1;
+/** Every tag of the vocabulary set. */
+export function allTagsMask(): TagMask {
+  return TAG_NAMES.length >= 31 ? 0x7fffffff : (1 << TAG_NAMES.length) - 1;
+}
 
 /** "国有、房地产、…" for messages. */
 export function knownTagsText(): string {
-  return CANONICAL_TAGS.join("、");
+  return TAG_NAMES.join("、");
 }
 
 /**
- * Alias → canonical tag, keyed by the normalised spelling (see normaliseTag: full
- * width folded, Latin upper-cased, a trailing 企业/类 removed). Canonical names map
- * to themselves.
+ * Known tags close to an unknown text (sharing two consecutive characters with the tag or one
+ * of its aliases): "失信" → 严重失信, "自有土地" → 自有工业用地. Listed so the official picks
+ * the tag that is meant rather than XSG guessing it (D23).
  */
-export const TAG_ALIASES: Readonly<Record<string, Tag>> = buildAliases({
-  国有: [
-    "国有控股",
-    "国有企业",
-    "国企",
-    "国有独资",
-    "国有全资",
-    "国有独资公司",
-    "国有控股公司",
-    "国有及国有控股",
-    "国资",
-    "央企",
-    "中央企业",
-    "地方国企",
-  ],
-  房地产: ["房地产企业", "房地产开发", "房地产开发企业", "房地产开发经营", "房地产业", "房企"],
-  行政事业单位: ["事业单位", "行政单位", "机关", "行政机关", "机关事业单位", "党政机关", "行政事业", "机关单位"],
-  严重失信: [
-    "失信",
-    "严重失信企业",
-    "失信名单",
-    "严重失信名单",
-    "列入严重失信名单",
-    "严重失信主体",
-    "严重失信主体名单",
-    "失信被执行人",
-    "失信主体",
-    "严重违法失信",
-  ],
-  个转企: [
-    "个体工商户转企",
-    "个体工商户转企业",
-    "个体工商户转为企业",
-    "个体工商户转型升级为企业",
-    "个体转企业",
-    "个体转企",
-    "个转企业",
-    "个体户转企业",
-    "个体户转企",
-  ],
-  分公司转法人: [
-    "分公司转独立法人",
-    "分公司转为独立法人",
-    "业务部门转法人",
-    "业务部门转独立法人",
-    "大企业分公司转法人",
-    "大企业业务部门转法人",
-    "大集团分公司转法人",
-    "分公司转子公司",
-    "分转子",
-    "转独立法人",
-  ],
-  新投产: ["新开工投产", "新建投产", "新投产项目", "新建投产纳统", "新开工(投产)"],
-  战略新兴: ["战略性新兴产业", "战略性新兴", "战略新兴产业", "战新", "战新产业"],
-  自有工业用地: ["自有用地", "有工业用地", "自有工业用地", "自有土地", "有自有工业用地"],
-  同一实控人同地块: [
-    "同一实际控制人同地块",
-    "同一实际控制人同一地块",
-    "同一企业实际控制人在同一地块",
-    "同一实控人同一地块",
-    "同一地块",
-  ],
-  新一代信息技术: ["新一代信息技术及应用", "新一代信息技术产业", "信息技术"],
-  高端装备: ["高端装备制造", "高端装备制造业", "高端装备产业"],
-  生物医药: ["生物医药产业"],
-  集成电路: ["集成电路产业"],
-  新能源: ["新能源产业"],
-  新材料: ["新材料产业"],
-  ...muJunAliases(),
-});
-
-/** 亩均论英雄 ratings A–D: 亩均A, 亩均A类, 亩均评价A, 亩均效益A类, 亩均综合评价A, and A类 (the documents' wording). */
-function muJunAliases(): Partial<Record<Tag, string[]>> {
-  const prefixes = [
-    "亩均",
-    "亩均评价",
-    "亩均效益",
-    "亩均效益评价",
-    "亩均综合评价",
-    "亩均论英雄",
-    "亩均论英雄综合评价",
-    "",
-  ];
-  const aliases: Partial<Record<Tag, string[]>> = {};
-  for (const letter of ["A", "B", "C", "D"] as const) {
-    aliases[`亩均${letter}`] = prefixes.map((prefix) => (prefix === "" ? `${letter}类` : prefix + letter));
+export function closeTags(text: string): Tag[] {
+  const key = normaliseTag(text);
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < key.length; i++) pairs.add(key.slice(i, i + 2));
+  const close = new Set<number>();
+  for (const [spelling, index] of Object.entries(SPELLINGS)) {
+    if (close.has(index)) continue;
+    if (spelling.includes(key) || (key.length > 1 && [...pairs].some((pair) => spelling.includes(pair))))
+      close.add(index);
   }
-  return aliases;
+  return [...close].sort((a, b) => a - b).map((index) => TAG_NAMES[index]);
 }
 
-function buildAliases(groups: Partial<Record<Tag, string[]>>): Record<string, Tag> {
-  const table: Record<string, Tag> = Object.create(null); // no prototype: "constructor" is not a tag
-  for (const tag of CANONICAL_TAGS) table[normaliseTag(tag)] = tag;
-  for (const [tag, aliases] of Object.entries(groups) as [Tag, string[]][]) {
-    for (const alias of aliases) {
-      const key = normaliseTag(alias);
-      if (table[key] !== undefined && table[key] !== tag) throw new Error(`tag alias ${alias} is ambiguous`);
-      table[key] = tag;
-    }
-  }
-  return table;
+function unknownTagError(token: string, field: string) {
+  const close = closeTags(token);
+  const hint = close.length > 0 ? `相近的标签：${close.join("、")}（请确认后填写其一）。` : "";
+  return valueError(field, `未知的企业标签${quoteInput(token)}。${hint}可用标签：${knownTagsText()}`);
 }
 
 /**
@@ -195,13 +220,15 @@ function maskOfText(text: string, field: string): TagMask {
   let mask = 0;
   for (const token of foldWidth(text).split(SEPARATORS)) {
     if (token === "") continue;
-    const tag = TAG_ALIASES[normaliseTag(token)];
-    if (tag === undefined) {
-      throw valueError(field, `未知的企业标签${quoteInput(token)}。可用标签：${knownTagsText()}`);
-    }
-    mask |= 1 << (TAG_INDEX.get(tag) as number);
+    const index = SPELLINGS[normaliseTag(token)];
+    if (index === undefined) throw unknownTagError(token, field);
+    mask |= 1 << index;
   }
   if (cache.size >= CACHE_LIMIT) cache.clear(); // bounded: a fresh start is cheaper than LRU bookkeeping
   cache.set(text, mask);
   return mask;
 }
+
+// The common vocabulary is defined once, when the parser is first loaded.
+const commonProblems = defineTags(commonTags.tags);
+if (commonProblems.length > 0) throw new Error(`common-tags.json: ${commonProblems.join("；")}`);

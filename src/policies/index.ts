@@ -1,84 +1,78 @@
 /**
- * The policy registry. The five shipped documents are validated by the test suite
- * (test/unit/policies), not at load: that keeps the schema out of the custom-functions
- * bundle, whose size is budgeted. A registry built from other modules (a sixth region, a
- * test fixture) goes through createPolicyRegistry, which validates them first.
+ * Policies as data. The documents are JSON files (src/policies/documents/, format
+ * docs/policy-document.schema.json); the catalog groups them by region and upgrade year (R4);
+ * the loader checks an official's document and refuses it whole when anything is wrong.
  */
-import { naError } from "../errors";
-import { CANONICAL_REGION_IDS, type RegionId } from "../model";
-import { hangzhou } from "./hangzhou";
-import { jincheng } from "./jincheng";
-import { lucheng } from "./lucheng";
-import { minhou } from "./minhou";
+import type { RegionId } from "../model";
+import { activeCatalog } from "./active";
+import { BUILT_IN_CATALOG } from "./built-in";
+import { createPolicyCatalog, deepFreeze } from "./catalog";
 import { PolicySchemaError, validatePolicy } from "./schema";
-import { shuncheng } from "./shuncheng";
 import type { Policy } from "./types";
+
+/** The built-in documents, in file-name order. */
+export const POLICIES: readonly Policy[] = BUILT_IN_CATALOG.documents;
+
+/** The latest document of a region of the active catalog; #N/A (field "region") when there is none. */
+export function getPolicy(id: RegionId): Policy {
+  return activeCatalog().region(id).latest;
+}
 
 export interface PolicyRegistry {
   readonly policies: readonly Policy[];
-  /** The policy of a region id; #N/A (field "region") when there is none. */
+  /** The latest document of a region id; #N/A (field "region") when there is none. */
   get(id: RegionId): Policy;
   has(id: RegionId): boolean;
 }
 
-/** Validates every module (all problems at once), freezes them and indexes them by id. */
+/**
+ * A catalog of other documents given as objects (a test fixture), validated first: throws
+ * PolicySchemaError listing every problem of every document.
+ */
 export function createPolicyRegistry(modules: readonly unknown[]): PolicyRegistry {
   const problems = modules.flatMap((module) => validatePolicy(module));
   if (problems.length > 0) throw new PolicySchemaError(problems);
-  return indexPolicies(modules as readonly Policy[]);
-}
-
-/** Freezes already-valid policies and indexes them by id. */
-function indexPolicies(modules: readonly Policy[]): PolicyRegistry {
-  const byId = new Map<string, Policy>();
-  for (const policy of modules) {
-    if (byId.has(policy.id)) throw new PolicySchemaError([`policies/${policy.id}: id 与已有政策重复`]);
-    byId.set(policy.id, deepFreeze(policy));
-  }
-  const policies = Object.freeze([...byId.values()]);
+  const result = createPolicyCatalog(
+    (modules as readonly Policy[]).map((policy) => ({
+      policy: deepFreeze(policy),
+      origin: "built-in" as const,
+      file: policy.id,
+    })),
+  );
+  if (!result.ok) throw new PolicySchemaError(result.problems.map((problem) => problem.text));
+  const { catalog } = result;
   return {
-    policies,
-    get(id) {
-      const policy = byId.get(id);
-      if (!policy) {
-        throw naError(
-          "region",
-          `该地区无已编码的小升规政策（${String(id)}）；已编码：${policies.map((p) => p.regionName).join("、")}`,
-        );
-      }
-      return policy;
-    },
-    has: (id) => byId.has(id),
+    policies: catalog.documents,
+    get: (id) => catalog.region(id).latest,
+    has: (id) => catalog.hasRegion(id),
   };
 }
 
-/** The five shipped documents in the order of CANONICAL_REGION_IDS. */
-export const POLICY_MODULES: readonly Policy[] = [lucheng, jincheng, minhou, hangzhou, shuncheng];
-
-export const DEFAULT_REGISTRY: PolicyRegistry = indexPolicies(POLICY_MODULES);
-
-export const POLICIES: readonly Policy[] = DEFAULT_REGISTRY.policies;
-
-export function getPolicy(id: RegionId): Policy {
-  return DEFAULT_REGISTRY.get(id);
-}
-
-// The shipped order is part of the contract (XSG.REGIONS lists it).
-if (POLICIES.map((policy) => policy.id).join() !== CANONICAL_REGION_IDS.join()) {
-  throw new Error("POLICY_MODULES must follow CANONICAL_REGION_IDS");
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value as object)) deepFreeze(child);
-  }
-  return value;
-}
-
-export { PolicySchemaError, validatePolicy, assertValidPolicy } from "./schema";
+export { BUILT_IN_CATALOG } from "./built-in";
+export { activeCatalog, useCatalog, resolveRegion, regionOfCode } from "./active";
+export {
+  createPolicyCatalog,
+  pastEndError,
+  pastEndText,
+  type CatalogEntry,
+  type CatalogOptions,
+  type CatalogProblem,
+  type CatalogResult,
+  type PolicyCatalog,
+  type RegionDocuments,
+  type UserDocument,
+} from "./catalog";
+export { parsePolicyDocument, serializePolicyDocument, type LoadResult } from "./loader";
+export { documentLabel } from "./naming";
+export {
+  PolicySchemaError,
+  validatePolicy,
+  validatePolicyDocument,
+  assertValidPolicy,
+  type PolicyProblem,
+} from "./schema";
 export { KIND_SPECS } from "./kinds";
 export { RULINGS, rulingById } from "./rulings";
 export { READINGS } from "./readings";
 export type * from "./types";
-export { UNITS, CLAUSE_KINDS } from "./types";
+export { UNITS, CLAUSE_KINDS, POLICY_FORMAT } from "./types";

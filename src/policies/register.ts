@@ -38,7 +38,7 @@ export function renderPolicyRegister(
   out.push("<!-- prettier-ignore-start -->", "");
   out.push("# 政策登记册 / Policy register", "");
   out.push(
-    "> 本文件由 `npm run docs:policies`（scripts/gen-policy-docs.cjs）从 `src/policies/` 的数据生成，请勿手工编辑；",
+    "> 本文件由 `npm run docs:policies`（scripts/gen-policy-docs.cjs）从 `src/policies/documents/*.json` 的数据生成，请勿手工编辑；",
     "> 数据改动而本文件未重新生成时，测试 `test/unit/policies/register.test.ts` 失败。",
     "> 引文与 `docs/sources/` 中的原文副本逐字一致（仅去掉排版换行），由 `test/unit/policies/quotes.test.ts` 检验。",
     "",
@@ -93,7 +93,8 @@ function renderPolicy(out: string[], policy: Policy, rulings: readonly Ruling[])
   const rows: [string, string][] = [
     [
       "地区",
-      `${policy.regionName}（${policy.divisionCode}，${policy.level === "city" ? "市级：覆盖全部下辖区县" : "区县级"}），id \`${policy.id}\``,
+      `${policy.regionName}（${policy.divisionCode}，${policy.level === "city" ? "市级：覆盖全部下辖区县" : "区县级"}），id \`${policy.id}\`` +
+        (policy.regionId === policy.id ? "" : `，地区 id \`${policy.regionId}\``),
     ],
     ["文号", policy.documentNumber],
     ["标题", policy.title],
@@ -116,6 +117,12 @@ function renderPolicy(out: string[], policy: Policy, rulings: readonly Ruling[])
     ],
     ["原文副本", `\`${policy.source}\``],
   ];
+  if (policy.tags?.length) {
+    rows.push([
+      "文件自有标签（R7）",
+      policy.tags.map((t) => `${t.tag}${t.aliases.length ? `（别名：${t.aliases.join("、")}）` : ""}`).join("；"),
+    ]);
+  }
   out.push("| 项目 | 内容 |", "|---|---|", ...rows.map(([key, value]) => `| ${key} | ${cell(value)} |`), "");
 
   out.push("### 排除情形（R6）", "");

@@ -38,7 +38,11 @@ export const RULINGS: readonly Ruling[] = [
     title: "排除情形",
     summary: "仅鹿城区附则规定：房地产、国有、行政事业单位、亩均D、严重失信不享受财政奖补；亩均C仅享受（一）（二）。",
   },
-  { id: "R7", title: "企业标签", summary: "企业属性以规范标签表示，接受常见别名；未知标签为#VALUE!。" },
+  {
+    id: "R7",
+    title: "企业标签",
+    summary: "企业属性以规范标签表示，只接受同义别名（D23）；未知标签为#VALUE!。",
+  },
   {
     id: "R8",
     title: "技改补助",
@@ -80,8 +84,6 @@ export const RULINGS: readonly Ruling[] = [
   },
   { id: "R15", title: "统一社会信用代码", summary: "按GB 32100-2015校验；校验位不符仅提示，不拒绝。" },
 ];
-
-export const RULING_IDS: ReadonlySet<string> = new Set(RULINGS.map((ruling) => ruling.id));
 
 export function rulingById(id: string): Ruling | undefined {
   return RULINGS.find((ruling) => ruling.id === id);

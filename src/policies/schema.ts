@@ -6,19 +6,36 @@
  *   policies/hangzhou: clauses[0].params.rate.unit 缺失
  */
 import { CANONICAL_TAGS } from "../model";
+import commonTags from "./documents/common-tags.json";
+import { normaliseTag } from "../parse/tags";
 import { KIND_ONLY_CONDITIONS, KIND_SPECS, type ParamSpec } from "./kinds";
-import { READING_IDS } from "./readings";
-import { RULING_IDS } from "./rulings";
+import { READINGS } from "./readings";
+import { RULINGS } from "./rulings";
 import {
   AMOUNT_READINGS,
   CLAUSE_KINDS,
   CLAUSE_STAGES,
   INSTALMENT_TESTS,
+  POLICY_FORMAT,
   POLICY_STATUSES,
   UNITS,
   type ClauseKind,
   type Policy,
 } from "./types";
+
+/** One problem of a policy document, naming the file, the clause (when inside one) and the field. */
+export interface PolicyProblem {
+  /** The file (or module) name the problem is in. */
+  readonly file: string;
+  /** "hangzhou.5（五）" when the field is inside a clause, else null. */
+  readonly clause: string | null;
+  /** The field's path, e.g. "clauses[4].params.rate.unit". */
+  readonly field: string;
+  /** Chinese. */
+  readonly message: string;
+  /** The whole problem as one Chinese line: 文件 … 条款 … 字段 …：message. */
+  readonly text: string;
+}
 
 export class PolicySchemaError extends Error {
   override readonly name = "PolicySchemaError";
@@ -32,7 +49,10 @@ type Obj = Record<string, unknown>;
 type Shape = Readonly<Record<string, boolean>>;
 
 const POLICY_SHAPE: Shape = {
+  $schema: false,
+  format: true,
   id: true,
+  regionId: true,
   regionName: true,
   divisionCode: true,
   level: true,
@@ -48,9 +68,12 @@ const POLICY_SHAPE: Shape = {
   stacking: true,
   exclusions: true,
   cultivationPool: true,
+  tags: false,
   clauses: true,
   source: true,
 };
+const TAG_DEFINITION_SHAPE: Shape = { tag: true, aliases: true, meaning: false, fromColumns: false };
+const FROM_COLUMNS_SHAPE: Shape = { ownership: false, industry: false };
 const CLAUSE_SHAPE: Shape = {
   id: true,
   label: true,
@@ -95,16 +118,58 @@ const IN_FORCE_SHAPE: Shape = { from: true, to: true, note: true };
 const COVERED_SHAPE: Shape = { from: true, to: true, note: true };
 const K_SHAPE: Shape = { from: true, to: true };
 
-const TAGS: ReadonlySet<string> = new Set(CANONICAL_TAGS);
-const MONEY_UNITS: ReadonlySet<string> = new Set(["万元", "亿元"]);
+/** The keys of each object of the format (key → required), for the published JSON Schema (json-schema.ts). */
+export const DOCUMENT_SHAPES = {
+  policy: POLICY_SHAPE,
+  tagDefinition: TAG_DEFINITION_SHAPE,
+  fromColumns: FROM_COLUMNS_SHAPE,
+  clause: CLAUSE_SHAPE,
+  conditions: CONDITIONS_SHAPE,
+  quantity: QUANTITY_SHAPE,
+  instalment: INSTALMENT_SHAPE,
+  exclusion: EXCLUSION_SHAPE,
+  cultivationPool: POOL_SHAPE,
+  stacking: STACKING_SHAPE,
+  inForce: IN_FORCE_SHAPE,
+  coveredUpgradeYears: COVERED_SHAPE,
+  k: K_SHAPE,
+} as const;
+
+/**
+ * The sets the checks look names up in, built on first use: top-level work would keep this
+ * module (and the readings) in the custom-functions bundle, which never checks a document.
+ */
+interface KnownNames {
+  readonly readings: ReadonlySet<string>;
+  readonly rulings: ReadonlySet<string>;
+  readonly commonTags: ReadonlySet<string>;
+  /** Every spelling of the common vocabulary (names and aliases, normalised) → its tag. */
+  readonly commonSpellings: ReadonlyMap<string, string>;
+}
+let knownNames: KnownNames | undefined;
+function known(): KnownNames {
+  return (knownNames ??= {
+    readings: new Set(READINGS.map((reading) => reading.id)),
+    rulings: new Set(RULINGS.map((ruling) => ruling.id)),
+    commonTags: new Set(CANONICAL_TAGS),
+    commonSpellings: new Map(
+      commonTags.tags.flatMap(({ tag, aliases }) => [tag, ...aliases].map((spelling) => [normaliseTag(spelling), tag])),
+    ),
+  });
+}
+const MONEY_UNITS: readonly string[] = ["万元", "亿元"];
 
 /** Collects problems for one module; every check reports and carries on, so one run lists them all. */
 class Checker {
   readonly problems: string[] = [];
+  readonly found: { readonly path: string; readonly message: string }[] = [];
+  /** The common tags and the document's own (set once its `tags` are read). */
+  tagNames: ReadonlySet<string> = known().commonTags;
   constructor(private readonly file: string) {}
 
   report(path: string, message: string): void {
     this.problems.push(`policies/${this.file}: ${path} ${message}`);
+    this.found.push({ path, message });
   }
 
   /** An object whose keys are checked elsewhere; null (reported) when it is not one. */
@@ -203,8 +268,11 @@ class Checker {
     if (nonEmpty && items.length === 0) this.report(path, "不能为空");
     const seen = new Set<string>();
     items.forEach((item, i) => {
-      if (typeof item !== "string" || !TAGS.has(item)) {
-        this.report(`${path}[${i}]`, `不是规范标签（R7）：${describe(item)}；可用：${CANONICAL_TAGS.join("、")}`);
+      if (typeof item !== "string" || !this.tagNames.has(item)) {
+        this.report(
+          `${path}[${i}]`,
+          `不是已定义的标签（R7）：${describe(item)}；可用：${[...this.tagNames].join("、")}（文件自己的标签写在 tags 中）`,
+        );
       } else if (seen.has(item)) {
         this.report(`${path}[${i}]`, `重复的标签“${item}”`);
       } else seen.add(item);
@@ -215,7 +283,7 @@ class Checker {
   rulings(value: unknown, path: string): void {
     const items = this.list(value, path);
     items?.forEach((item, i) => {
-      if (typeof item !== "string" || !RULING_IDS.has(item))
+      if (typeof item !== "string" || !known().rulings.has(item))
         this.report(`${path}[${i}]`, `不存在的口径 ${describe(item)}（应为 R1–R15）`);
     });
   }
@@ -223,7 +291,7 @@ class Checker {
   readings(value: unknown, path: string): void {
     const items = this.list(value, path);
     items?.forEach((item, i) => {
-      if (typeof item !== "string" || !READING_IDS.has(item))
+      if (typeof item !== "string" || !known().readings.has(item))
         this.report(`${path}[${i}]`, `不存在的解读 ${describe(item)}（见 src/policies/readings.ts）`);
     });
   }
@@ -272,13 +340,46 @@ class Checker {
 
 /** Problems in one policy module (empty when valid). `file` names the module in messages. */
 export function validatePolicy(value: unknown, file?: string): string[] {
+  return runChecks(value, file).problems;
+}
+
+/**
+ * Every problem of a policy document at once, each naming the file, the clause and the field
+ * (empty when valid). The loader (catalog.ts) refuses a document with any problem, whole.
+ */
+export function validatePolicyDocument(value: unknown, file: string): PolicyProblem[] {
+  const clauses = isObj(value) && Array.isArray(value.clauses) ? value.clauses : [];
+  return runChecks(value, file).found.map(({ path, message }) => {
+    const match = /^clauses\[(\d+)\]/.exec(path);
+    const clause = match ? clauseName(clauses[Number(match[1])], Number(match[1])) : null;
+    const field = path === "(policy)" ? "（整个文件）" : path;
+    const where = clause ? `条款 ${clause} 字段 ${field}` : `字段 ${field}`;
+    return { file, clause, field, message, text: `${file}：${where}：${message}` };
+  });
+}
+
+/** "hangzhou.5（五）", or "第 3 条" when the clause has no id. */
+function clauseName(clause: unknown, index: number): string {
+  if (!isObj(clause)) return `第 ${index + 1} 条`;
+  const id = typeof clause.id === "string" ? clause.id : `第 ${index + 1} 条`;
+  return typeof clause.label === "string" ? `${id}（${clause.label}）` : id;
+}
+
+function runChecks(value: unknown, file?: string): Checker {
   const name = file ?? (isObj(value) && typeof value.id === "string" ? value.id : "?");
   const check = new Checker(name);
   const policy = check.object(value, "(policy)", POLICY_SHAPE);
-  if (!policy) return check.problems;
+  if (!policy) return check;
 
+  if (policy.format !== undefined && policy.format !== POLICY_FORMAT)
+    check.report("format", `应为 “${POLICY_FORMAT}”，实际为 ${describe(policy.format)}（本版 XSG 只读这一格式）`);
+  check.text(policy.$schema, "$schema", { optional: true });
   const id = check.text(policy.id, "id");
   if (id !== null && !/^[a-z][a-z0-9-]*$/.test(id)) check.report("id", `应为小写 ASCII 标识，实际为 ${describe(id)}`);
+  const regionId = check.text(policy.regionId, "regionId");
+  if (regionId !== null && !/^[a-z][a-z0-9-]*$/.test(regionId))
+    check.report("regionId", `应为小写 ASCII 标识，实际为 ${describe(regionId)}`);
+  checkOwnTags(check, policy.tags);
   check.text(policy.regionName, "regionName");
   if (
     policy.divisionCode !== undefined &&
@@ -376,7 +477,46 @@ export function validatePolicy(value: unknown, file?: string): string[] {
     check.rulings(exclusion.rulings, `${path}.rulings`);
   });
 
-  return check.problems;
+  return check;
+}
+
+/** The document's own tags: new names whose spellings mean nothing else yet (R7, D23). */
+function checkOwnTags(check: Checker, value: unknown): void {
+  const items = check.list(value, "tags");
+  if (!items) return;
+  const names = new Set(known().commonTags);
+  const spellings = new Map(known().commonSpellings);
+  items.forEach((item, i) => {
+    const path = `tags[${i}]`;
+    const definition = check.object(item, path, TAG_DEFINITION_SHAPE);
+    if (!definition) return;
+    const tag = check.text(definition.tag, `${path}.tag`);
+    check.text(definition.meaning, `${path}.meaning`, { optional: true });
+    if (definition.fromColumns !== undefined) {
+      const columns = check.object(definition.fromColumns, `${path}.fromColumns`, FROM_COLUMNS_SHAPE);
+      if (columns)
+        for (const column of Object.keys(FROM_COLUMNS_SHAPE))
+          check.texts(columns[column], `${path}.fromColumns.${column}`);
+    }
+    const aliases = check.list(definition.aliases, `${path}.aliases`) ?? [];
+    if (tag === null) return;
+    if (names.has(tag)) {
+      check.report(`${path}.tag`, `标签“${tag}”已是通用标签或本文件已定义，无需再定义`);
+      return;
+    }
+    [tag, ...aliases].forEach((spelling, j) => {
+      const where = j === 0 ? `${path}.tag` : `${path}.aliases[${j - 1}]`;
+      if (typeof spelling !== "string" || spelling.trim() === "") {
+        check.report(where, `应为非空文本，实际为 ${describe(spelling)}`);
+        return;
+      }
+      const owner = spellings.get(normaliseTag(spelling));
+      if (owner !== undefined && owner !== tag) check.report(where, `“${spelling}”已表示标签“${owner}”`);
+      else spellings.set(normaliseTag(spelling), tag);
+    });
+    names.add(tag);
+  });
+  check.tagNames = names;
 }
 
 function checkClause(check: Checker, value: unknown, path: string, policyId: string | null): string | null {
@@ -389,6 +529,14 @@ function checkClause(check: Checker, value: unknown, path: string, policyId: str
   check.text(clause.label, `${path}.label`);
   check.text(clause.title, `${path}.title`);
   const kind = check.oneOf(clause.kind, `${path}.kind`, CLAUSE_KINDS);
+  if (clause.kind !== undefined && kind === null) {
+    check.found.pop();
+    check.problems.pop();
+    check.report(
+      `${path}.kind`,
+      `XSG 不认识条款类型 ${describe(clause.kind)}；认识的类型：${CLAUSE_KINDS.map((k) => `${k}（${KIND_SPECS[k].label}）`).join("、")}`,
+    );
+  }
   const category = clause.category;
   if (kind && category !== undefined) {
     const categories = KIND_SPECS[kind].categories as readonly string[];
@@ -463,7 +611,7 @@ function checkParam(check: Checker, value: unknown, path: string, spec: ParamSpe
       if (k <= previousK) check.report(`${itemPath}.k`, "k 须严格递增且不重复");
       previousK = k;
     }
-    check.quantity(instalment.amount, `${itemPath}.amount`, [...MONEY_UNITS]);
+    check.quantity(instalment.amount, `${itemPath}.amount`, MONEY_UNITS);
     check.oneOf(instalment.test, `${itemPath}.test`, INSTALMENT_TESTS);
   });
 }
@@ -562,7 +710,10 @@ function isObj(value: unknown): value is Obj {
 
 function isQuantity(value: unknown): value is { value: number; unit: string } {
   return (
-    isObj(value) && typeof value.value === "number" && typeof value.unit === "string" && MONEY_UNITS.has(value.unit)
+    isObj(value) &&
+    typeof value.value === "number" &&
+    typeof value.unit === "string" &&
+    MONEY_UNITS.includes(value.unit)
   );
 }
 

@@ -137,11 +137,32 @@ export interface Stacking {
   readonly rulings: readonly RulingId[];
 }
 
+/** A tag a document adds to the common vocabulary (R7), with the spellings that mean exactly it. */
+export interface TagDefinition {
+  readonly tag: string;
+  /** Other spellings with exactly this meaning (an alias never guesses, see reading D23). */
+  readonly aliases: readonly string[];
+  /** What the tag means, in the document's words. */
+  readonly meaning?: string;
+  /** Batch fill: a 企业性质 (ownership) or 所属行业 (industry) cell containing one of these texts carries the tag. */
+  readonly fromColumns?: { readonly ownership?: readonly string[]; readonly industry?: readonly string[] };
+}
+
+/** The version of the document format (docs/policy-document.schema.json). */
+export const POLICY_FORMAT = "xsg-policy/1";
+
 export const POLICY_STATUSES = ["正式", "征求意见稿"] as const;
 export type PolicyStatus = (typeof POLICY_STATUSES)[number];
 
 export interface Policy {
-  readonly id: RegionId;
+  /** Editors' pointer to the JSON Schema; ignored by XSG. */
+  readonly $schema?: string;
+  /** Always POLICY_FORMAT. */
+  readonly format: typeof POLICY_FORMAT;
+  /** The document's own id (lower-case ASCII), the prefix of its clause ids; unique in a catalog. */
+  readonly id: string;
+  /** The region the document belongs to (R12); several documents of one region differ in coveredUpgradeYears (R4). */
+  readonly regionId: RegionId;
   /** Canonical Chinese region name (R12). */
   readonly regionName: string;
   /** GB/T 2260 code of the region. */
@@ -166,7 +187,14 @@ export interface Policy {
   readonly stacking: Stacking;
   readonly exclusions: readonly Exclusion[];
   readonly cultivationPool: CultivationPool | null;
+  /** Tags this document adds to the common vocabulary (src/policies/documents/common-tags.json). */
+  readonly tags?: readonly TagDefinition[];
   readonly clauses: readonly Clause[];
-  /** The source copy the quotes come from, relative to the repository root. */
+  /** The source copy the quotes come from, relative to the repository root (or the official's own file). */
   readonly source: string;
+  /**
+   * Set by the loader, never written in a file: the file an official imported the document
+   * from. Results then name the document by its title and this file, not only by its 文号.
+   */
+  readonly importedFrom?: string;
 }

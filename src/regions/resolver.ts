@@ -3,8 +3,8 @@
  * a short form, a qualified name, a 6-digit division code, a credit code — becomes
  * the id of the policy that covers it, or an XsgError that says why not.
  *
- * The resolver is built from coverage entries (policy id, name, code, level) so a
- * sixth region is data, not code. Custom functions call resolve() once per cell:
+ * The resolver is built from coverage entries (region id, name, code, level) that come from
+ * the policy documents, so a sixth region is data, not code. Custom functions call resolve() once per cell:
  * every answer, error included, is cached per input, so a repeated input costs one
  * Map lookup; the national name index is built once, on first use.
  *
@@ -25,11 +25,22 @@ import { naError, valueError, type XsgErrorCode } from "../errors";
 import type { RegionId } from "../model";
 import { BLANK, quoteInput, unwrapCell } from "../parse/text";
 import { checkUscc } from "../parse/uscc";
-import type { RegionCoverage } from "./coverages";
 import { normalizePlaceText, placesNamed } from "./names";
 import { placeLabel, placeOfCode, type Place } from "./table";
 
-export type { RegionCoverage } from "./coverages";
+/**
+ * What a region's policy documents cover (R12). "city": every county-level code under the
+ * 4-digit prefix of `divisionCode` (and the city's own codes); "county": exactly that county.
+ * The documents carry these four fields (src/policies/catalog.ts builds the list from them).
+ */
+export interface RegionCoverage {
+  readonly id: RegionId;
+  /** Canonical Chinese name, e.g. 温州市鹿城区, 杭州市. */
+  readonly regionName: string;
+  /** 6-digit GB/T 2260 code: 330302, 330100. */
+  readonly divisionCode: string;
+  readonly level: "city" | "county";
+}
 
 export interface RegionResolver {
   /** The policy region `value` names; throws XsgError (NA or VALUE) with `field` (default "region"). */

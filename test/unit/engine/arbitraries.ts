@@ -5,11 +5,11 @@
  */
 import fc from "fast-check";
 import type { Enterprise } from "../../../src/model";
-import { createPolicyRegistry, POLICY_MODULES } from "../../../src/policies";
+import { createPolicyRegistry, POLICIES } from "../../../src/policies";
 import { ningbo } from "../../fixtures/ningbo";
 
 /** The shipped policies and the test-only sixth region. */
-export const policiesWithFixture = createPolicyRegistry([...POLICY_MODULES, ningbo]).policies;
+export const policiesWithFixture = createPolicyRegistry([...POLICIES, ningbo]).policies;
 
 const fen = (max: number) => fc.option(fc.integer({ min: 0, max }), { nil: null });
 const nearThreshold = fc.option(fc.integer({ min: 1_900_000_000, max: 2_100_000_000 }), { nil: null });

@@ -3,7 +3,7 @@
  * (test/fixtures/ningbo.ts) uses every clause kind with different numbers and is
  * evaluated by the unchanged engine.
  */
-import { createPolicyRegistry, POLICY_MODULES } from "../../../src/policies";
+import { createPolicyRegistry, POLICIES } from "../../../src/policies";
 import {
   awardSchedule,
   contractAward,
@@ -19,7 +19,7 @@ import { ningbo } from "../../fixtures/ningbo";
 import { fen, tags } from "./helpers";
 import { errorOf } from "../xsg-error";
 
-const registry = createPolicyRegistry([...POLICY_MODULES, ningbo]);
+const registry = createPolicyRegistry([...POLICIES, ningbo]);
 const policy = registry.get("ningbo");
 
 describe("fixture region 宁波市 (test only)", () => {

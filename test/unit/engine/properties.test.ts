@@ -4,7 +4,7 @@
  * XsgError is ever thrown.
  */
 import fc from "fast-check";
-import { createPolicyRegistry, POLICY_MODULES } from "../../../src/policies";
+import { createPolicyRegistry, POLICIES } from "../../../src/policies";
 import type { Policy } from "../../../src/policies/types";
 import {
   awardSchedule,
@@ -19,7 +19,7 @@ import {
 import { isXsgError } from "../../../src/errors";
 import { ningbo } from "../../fixtures/ningbo";
 
-const registry = createPolicyRegistry([...POLICY_MODULES, ningbo]);
+const registry = createPolicyRegistry([...POLICIES, ningbo]);
 const policies = registry.policies;
 
 const anyPolicy = fc.constantFrom(...policies);

@@ -1,10 +1,13 @@
 /**
- * The batch fill's per-row path (fillRow) against its reference, evaluateRow (built on evaluate()):
- * the same seven cells in values and formulas mode, the same status, amounts, 依据, 说明 and
- * summary figures — over random sheets (every region, unknown regions, error cells, missing
- * columns, defaults, duplicate warnings) and over the example generator's realistic rows.
+ * The batch fill's row (fillRow) and the lookup's (evaluateRow) are one path: the same seven cells
+ * in values and formulas mode, status, amounts, 依据, 说明 and summary figures; and the fill's
+ * money agrees with evaluate()'s clause-by-clause view (its totals, its granted clauses) — over
+ * random sheets (every region, unknown regions, error cells, missing columns, defaults, duplicate
+ * warnings) and over the example generator's realistic rows. The golden test
+ * (test/unit/policies/golden.test.ts) holds both to the results from before issue 13.
  */
 import fc from "fast-check";
+import { CASH_CATEGORIES } from "../../../src/model";
 import {
   autoMap,
   evaluateRow,
@@ -49,6 +52,18 @@ function compareRows(
     const expected = evaluateRow(read, mapping, [...warningsOf(i)]);
     const actual = fillRow(read, mapping, warningsOf(i));
     expect(outcomeOf(actual)).toEqual(outcomeOf(expected));
+    const evaluation = expected.evaluation;
+    if (evaluation) {
+      expect(actual.cash?.totalYuan).toBe(evaluation.totalYuan);
+      for (const category of CASH_CATEGORIES) {
+        const amount = actual.amounts![category];
+        if (amount.state === "known") expect(amount.yuan).toBe(evaluation.totalsByCategory[category]);
+      }
+      const granted = evaluation.clauses.filter((c) => c.category !== "benefit" && c.status === "granted");
+      expect(actual.cash?.granted.map((g) => [g.clauseId, g.yuan])).toEqual(
+        granted.filter((c) => (c.amountYuan ?? 0) > 0).map((c) => [c.clauseId, c.amountYuan]),
+      );
+    }
     expect(valueCells(actual)).toEqual(valueCells(expected));
     const cellOf = (field: keyof ColumnMapping) => (mapping[field] ? (row[mapping[field]!.column] as CellValue) : null);
     expect(formulaCells(actual, 5 + i, layout, cellOf)).toEqual(formulaCells(expected, 5 + i, layout, cellOf));

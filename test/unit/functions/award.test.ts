@@ -60,23 +60,45 @@ describe("R4 covered upgrade years; later instalments honoured after the end dat
     ["温州市鹿城区", 2022, 0],
     ["温州市鹿城区", 2023, 20],
     ["温州市鹿城区", 2025, 20],
-    ["温州市鹿城区", 2026, 0],
     ["晋城市", 2020, 0],
     ["晋城市", 2021, 20],
     ["晋城市", 2030, 20],
     ["福州市闽侯县", 2021, 0],
     ["福州市闽侯县", 2022, 10],
     ["福州市闽侯县", 2026, 10],
-    ["福州市闽侯县", 2027, 0],
     ["杭州市", 2023, 0],
     ["杭州市", 2024, 20],
     ["杭州市", 2026, 20],
-    ["杭州市", 2027, 0],
     ["抚顺市顺城区", 2022, 0],
     ["抚顺市顺城区", 2023, 10],
   ])("first-year AWARD(%s) upgraded in %p = %p", (region, upgradeYear, expected) => {
     expect(wan("AWARD", region, 2500, upgradeYear, upgradeYear)).toBe(expected);
   });
+
+  it.each([
+    ["温州市鹿城区", 2026, "温鹿政办〔2022〕74号", 2025],
+    ["福州市闽侯县", 2027, "（征求意见稿，无文号）", 2026],
+    ["杭州市", 2027, "杭政办函〔2024〕3号", 2026],
+  ])(
+    "an upgrade in %s after every encoded document (%p) is #N/A telling a newer document can be imported",
+    (region, upgradeYear, documentNumber, last) => {
+      for (const error of [
+        excelError("AWARD", region, 2500, upgradeYear, upgradeYear),
+        excelError("TECH", region, 600, upgradeYear, upgradeYear),
+        excelError("EXPLAIN", region, 2500, upgradeYear, upgradeYear),
+        excelError("SCHEDULE", region, upgradeYear),
+      ]) {
+        expect(error.code).toBe("#N/A");
+        expect(error.message).toContain(`升规年份 ${upgradeYear} 晚于${region}已编码政策文件的覆盖期`);
+        expect(error.message).toContain(`最晚覆盖 ${last} 年升规的企业，${documentNumber}`);
+        expect(error.message).toContain("请导入政策文件后重新计算");
+      }
+      // U omitted is U = Y: the evaluated year names the argument.
+      expect(excelError("ELIGIBLE", region, 2500, upgradeYear).message).toMatch(/^参数 year（年度）：升规年份/);
+      // An impossible upgrade year stays #VALUE! (R3), checked first.
+      expect(excelError("AWARD", region, 2500, upgradeYear, upgradeYear + 1).code).toBe("#VALUE!");
+    },
+  );
 
   it("pays the k = 2 instalment of an upgrade the document covered, after the document ends", () => {
     expect(wan("AWARD", "杭州市", 2500, 2028, 2026, 2100)).toBe(30);

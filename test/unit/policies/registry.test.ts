@@ -1,12 +1,10 @@
-import { DEFAULT_COVERAGES } from "../../../src/regions";
-import { POLICIES, getPolicy, validatePolicy, POLICY_MODULES, KIND_SPECS } from "../../../src/policies";
-import { CANONICAL_REGION_IDS } from "../../../src/model";
+import { BUILT_IN_CATALOG, POLICIES, getPolicy, validatePolicy, KIND_SPECS } from "../../../src/policies";
 import { errorOf } from "../xsg-error";
 
 describe("policy registry", () => {
-  it("ships the five documents in canonical order, each valid against the schema", () => {
-    expect(POLICIES.map((p) => p.id)).toEqual([...CANONICAL_REGION_IDS]);
-    for (const module of POLICY_MODULES) expect(validatePolicy(module)).toEqual([]);
+  it("ships the five documents in file order, each valid against the schema", () => {
+    expect(POLICIES.map((p) => p.id)).toEqual(["lucheng", "jincheng", "minhou", "hangzhou", "shuncheng"]);
+    for (const module of POLICIES) expect(validatePolicy(module)).toEqual([]);
   });
 
   it("metadata per the rulings (R4, R12) and the documents", () => {
@@ -37,10 +35,19 @@ describe("policy registry", () => {
     expect(POLICIES.filter((p) => p.cultivationPool).map((p) => p.id)).toEqual(["minhou", "shuncheng"]);
   });
 
-  it("the region resolver's default coverages are the registry's policies (R12)", () => {
+  it("the region resolver's coverages are the documents' regions (R12)", () => {
     expect(
-      DEFAULT_COVERAGES.map(({ id, regionName, divisionCode, level }) => ({ id, regionName, divisionCode, level })),
-    ).toEqual(POLICIES.map(({ id, regionName, divisionCode, level }) => ({ id, regionName, divisionCode, level })));
+      BUILT_IN_CATALOG.resolver
+        .regions()
+        .map(({ id, regionName, divisionCode, level }) => ({ id, regionName, divisionCode, level })),
+    ).toEqual(
+      POLICIES.map(({ regionId, regionName, divisionCode, level }) => ({
+        id: regionId,
+        regionName,
+        divisionCode,
+        level,
+      })),
+    );
   });
 
   it("shipped data is frozen", () => {

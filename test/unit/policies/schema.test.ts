@@ -2,10 +2,12 @@
  * The schema refuses malformed policy data with a message naming the module and the field.
  * Each case mutates a copy of a shipped module in one way.
  */
-import { createPolicyRegistry, POLICY_MODULES, PolicySchemaError, validatePolicy } from "../../../src/policies";
-import { hangzhou } from "../../../src/policies/hangzhou";
-import { lucheng } from "../../../src/policies/lucheng";
-import { minhou } from "../../../src/policies/minhou";
+import { createPolicyRegistry, getPolicy, POLICIES, PolicySchemaError, validatePolicy } from "../../../src/policies";
+
+const POLICY_MODULES = POLICIES;
+const hangzhou = getPolicy("hangzhou");
+const lucheng = getPolicy("lucheng");
+const minhou = getPolicy("minhou");
 
 type Mutable = Record<string, any>;
 const copy = (policy: object): Mutable => JSON.parse(JSON.stringify(policy));
@@ -127,7 +129,13 @@ describe("policy schema", () => {
       problemsAfter(hangzhou, (d) => {
         d.clauses[0].kind = "upgrade-scheduel";
       }),
-    ).toEqual(expect.arrayContaining([expect.stringContaining("policies/hangzhou: clauses[0].kind 应为")]));
+    ).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(
+          "policies/hangzhou: clauses[0].kind XSG 不认识条款类型 “upgrade-scheduel”；认识的类型：upgrade-schedule（升规奖励分年表）、upgrade-bonus",
+        ),
+      ]),
+    );
     expect(
       problemsAfter(hangzhou, (d) => {
         d.clauses[0].category = "tech";
@@ -156,13 +164,15 @@ describe("policy schema", () => {
         d.clauses[1].conditions.anyOfTags = ["个体户转企"];
       }),
     ).toEqual([
-      expect.stringContaining("policies/hangzhou: clauses[1].conditions.anyOfTags[0] 不是规范标签（R7）：“个体户转企”"),
+      expect.stringContaining(
+        "policies/hangzhou: clauses[1].conditions.anyOfTags[0] 不是已定义的标签（R7）：“个体户转企”",
+      ),
     ]);
     expect(
       problemsAfter(lucheng, (d) => {
         d.exclusions[1].tags.push("亩均E");
       }),
-    ).toEqual([expect.stringContaining("policies/lucheng: exclusions[1].tags[2] 不是规范标签")]);
+    ).toEqual([expect.stringContaining("policies/lucheng: exclusions[1].tags[2] 不是已定义的标签")]);
   });
 
   it("refuses rulings and readings that do not exist", () => {
@@ -236,6 +246,6 @@ describe("policy schema", () => {
   });
 
   it("the registry refuses two policies with one id", () => {
-    expect(() => createPolicyRegistry([lucheng, copy(lucheng)])).toThrow("policies/lucheng: id 与已有政策重复");
+    expect(() => createPolicyRegistry([lucheng, copy(lucheng)])).toThrow("lucheng：文件 id “lucheng”与 lucheng 相同");
   });
 });

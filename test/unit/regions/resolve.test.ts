@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { XsgError } from "../../../src/errors";
-import { CANONICAL_REGION_IDS } from "../../../src/model";
 import { makeUscc } from "../../../src/parse/uscc";
-import { DEFAULT_COVERAGES, regionOfCode, resolveRegion } from "../../../src/regions";
+import { BUILT_IN_CATALOG, regionOfCode, resolveRegion } from "../../../src/policies";
+
+const DEFAULT_COVERAGES = BUILT_IN_CATALOG.resolver.regions();
+const REGION_IDS = BUILT_IN_CATALOG.regions.map((region) => region.id);
 import { errorOf, expectNa, FIVE_REGIONS, HANGZHOU_CURRENT, JINCHENG_CURRENT } from "./helpers";
 
 describe("canonical names and ids", () => {
@@ -18,8 +20,8 @@ describe("canonical names and ids", () => {
     expect(resolveRegion(id.toUpperCase())).toBe(id);
   });
 
-  it("the default coverages are the five canonical regions in model order", () => {
-    expect(DEFAULT_COVERAGES.map((c) => c.id)).toEqual([...CANONICAL_REGION_IDS]);
+  it("the built-in coverages come from the documents, in file order", () => {
+    expect(DEFAULT_COVERAGES.map((c) => c.id)).toEqual(["lucheng", "jincheng", "minhou", "hangzhou", "shuncheng"]);
     expect(DEFAULT_COVERAGES.map((c) => c.regionName)).toEqual([...FIVE_REGIONS]);
   });
 
@@ -322,7 +324,7 @@ describe("regionOfCode", () => {
 
 describe("properties", () => {
   it("resolve returns one of the five ids or throws an XsgError, for any input", () => {
-    const ids = new Set<string>(CANONICAL_REGION_IDS);
+    const ids = new Set<string>(REGION_IDS);
     const anyInput = fc.oneof(
       fc.string(),
       fc.string({ unit: "grapheme" }),
