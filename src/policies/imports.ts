@@ -4,6 +4,7 @@
  * and the catalog they make together with the built-in documents. Pure: the hosts store the
  * list (workbook settings, browser storage) and pass it here; nothing is ever partly loaded.
  */
+import { useCatalog } from "./active";
 import { BUILT_IN_CATALOG } from "./built-in";
 import type { PolicyCatalog } from "./catalog";
 import { parsePolicyDocument, serializePolicyDocument } from "./loader";
@@ -111,4 +112,14 @@ export function storedImports(value: unknown): ImportedDocument[] {
       typeof (entry as ImportedDocument).text === "string" &&
       ((entry as ImportedDocument).precedence === "refuse" || (entry as ImportedDocument).precedence === "user-first"),
   );
+}
+
+/**
+ * Makes the catalog of these stored imports the active one (a host's startup). On any problem
+ * the built-in documents are used and the problems returned: a document is never partly used.
+ */
+export function activateImports(imported: readonly ImportedDocument[]): readonly string[] {
+  const result = catalogWithImports(imported);
+  useCatalog(result.ok ? result.catalog : BUILT_IN_CATALOG);
+  return result.ok ? [] : result.problems;
 }
