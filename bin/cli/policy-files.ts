@@ -8,6 +8,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { catalogWithImports, parsePolicyDocument, serializePolicyDocument, type Precedence } from "../../src/policies";
 import type { Policy } from "../../src/policies/types";
+import { policyFromWorkbook } from "../../taskpane/file/policy-workbook";
+import { nodeCodec } from "./node-codec";
 import type { CliIo } from "./io";
 import { say } from "./strings";
 import type { PolicyStrings } from "./policy-strings";
@@ -51,9 +53,32 @@ export function readPolicyText(file: string, io: CliIo, strings: PolicyStrings):
   }
 }
 
+/** An authoring workbook (政策模板.xlsx) rather than a JSON document. */
+export function isWorkbookFile(file: string): boolean {
+  return /\.xlsx$/i.test(file);
+}
+
+/**
+ * What a file holds: the document (JSON text, or the object the authoring workbook converts to)
+ * and, for a workbook, its 测试用例 sheet as a case table.
+ */
+export function readPolicySource(
+  file: string,
+  io: CliIo,
+  strings: PolicyStrings,
+): { document: unknown; cases: unknown } {
+  if (!isWorkbookFile(file)) return { document: readPolicyText(file, io, strings), cases: null };
+  const full = path.resolve(io.cwd, file);
+  if (!fs.existsSync(full) || !fs.statSync(full).isFile())
+    throw new PolicyFileError([say(strings.fileMissing, { file })]);
+  const converted = policyFromWorkbook(fs.readFileSync(full), path.basename(file), nodeCodec);
+  if (converted.problems.length > 0) throw new PolicyFileError(refusal(strings.refused, converted.problems, strings));
+  return { document: converted.document, cases: converted.cases };
+}
+
 /** A checked document, or a PolicyFileError listing every problem. */
 export function loadPolicyFile(file: string, io: CliIo, strings: PolicyStrings): Policy {
-  const loaded = parsePolicyDocument(readPolicyText(file, io, strings), path.basename(file));
+  const loaded = parsePolicyDocument(readPolicySource(file, io, strings).document, path.basename(file));
   if (loaded.ok) return loaded.policy;
   throw new PolicyFileError(
     refusal(

@@ -20,10 +20,13 @@ import type { Policy } from "../../src/policies/types";
 import { CASE_FUNCTIONS, parseCases, runCases, type CaseOutcome } from "../../functions/policy-cases";
 import { EXIT } from "./exit-codes";
 import type { CliIo } from "./io";
+import { SHEETS } from "../../taskpane/file/policy-workbook";
 import {
   catalogOfFiles,
+  isWorkbookFile,
   loadPolicyFile,
   PolicyFileError,
+  readPolicySource,
   readPolicyText,
   refusal,
   type PolicyOptions,
@@ -162,19 +165,16 @@ function validLine(file: string, policy: Policy, strings: PolicyStrings): string
   });
 }
 
-/** The cases file beside the document: NAME.cases.json for NAME.json. */
+/** The cases file beside the document: NAME.cases.json for NAME.json (or NAME.xlsx). */
 export function defaultCasesFile(file: string): string {
-  return file.replace(/(\.json)?$/i, ".cases.json");
+  return file.replace(/(\.json|\.xlsx)?$/i, ".cases.json");
 }
 
 function test(argv: readonly string[], io: CliIo, strings: PolicyStrings): number {
   const { value: casesOption, rest } = option(argv, ["--cases"]);
   const [file] = positional(rest, "test", strings);
   const policy = loadPolicyFile(file, io, strings);
-  const casesFile = casesOption ?? defaultCasesFile(file);
-  if (!fs.existsSync(path.resolve(io.cwd, casesFile)))
-    throw new PolicyFileError([say(strings.casesMissing, { file, cases: path.basename(casesFile) })]);
-  const cases = parseCases(readPolicyText(casesFile, io, strings), path.basename(casesFile));
+  const cases = casesOf(file, casesOption, io, strings);
   if (!cases.ok) throw new PolicyFileError(refusal(strings.refused, cases.problems, strings));
 
   const name = path.basename(file);
@@ -194,6 +194,17 @@ function test(argv: readonly string[], io: CliIo, strings: PolicyStrings): numbe
   if (failed > 0) io.stderr(summary);
   else io.stdout(summary);
   return failed > 0 ? EXIT.rowErrors : EXIT.done;
+}
+
+/** --cases FILE; else the workbook's 测试用例 sheet; else NAME.cases.json beside the document. */
+function casesOf(file: string, casesOption: string | undefined, io: CliIo, strings: PolicyStrings) {
+  const fromWorkbook =
+    casesOption === undefined && isWorkbookFile(file) ? readPolicySource(file, io, strings).cases : null;
+  if (fromWorkbook !== null) return parseCases(fromWorkbook, `${path.basename(file)}（${SHEETS.cases}）`);
+  const casesFile = casesOption ?? defaultCasesFile(file);
+  if (!fs.existsSync(path.resolve(io.cwd, casesFile)))
+    throw new PolicyFileError([say(strings.casesMissing, { file, cases: path.basename(casesFile) })]);
+  return parseCases(readPolicyText(casesFile, io, strings), path.basename(casesFile));
 }
 
 /** Evaluates with `catalog` active, then puts the previous catalog back. */

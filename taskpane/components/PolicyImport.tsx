@@ -44,7 +44,7 @@ const useStyles = makeStyles({
 type Notice =
   | { kind: "refused"; file: string; problems: readonly string[] }
   | { kind: "accepted"; policy: Policy }
-  | { kind: "overlaps"; file: string; content: string; policy: Policy; overlapped: readonly Policy[] }
+  | { kind: "overlaps"; file: string; content: unknown; policy: Policy; overlapped: readonly Policy[] }
   | { kind: "removed"; file: string }
   | { kind: "failed"; detail: string }
   | null;
@@ -72,7 +72,7 @@ export function PolicyImport({ store, onCatalogChange }: PolicyImportProps) {
     await store.afterChange();
   }
 
-  async function tryImport(content: string, file: string, precedence: "refuse" | "user-first") {
+  async function tryImport(content: unknown, file: string, precedence: "refuse" | "user-first") {
     const outcome = importDocument(imported, content, file, precedence);
     if (outcome.kind === "refused") setNotice({ kind: "refused", file, problems: outcome.problems });
     else if (outcome.kind === "overlaps")
@@ -99,8 +99,9 @@ export function PolicyImport({ store, onCatalogChange }: PolicyImportProps) {
     event.target.value = ""; // the same file can be chosen again after it is fixed
     if (!file) return;
     void run(async () => {
-      const content = await readText(file);
-      await tryImport(content, file.name, "refuse");
+      const content = await readContent(file);
+      if (content.problems.length > 0) setNotice({ kind: "refused", file: file.name, problems: content.problems });
+      else await tryImport(content.document, file.name, "refuse");
     });
   }
 
@@ -130,7 +131,7 @@ export function PolicyImport({ store, onCatalogChange }: PolicyImportProps) {
         <input
           ref={input}
           type="file"
-          accept=".json,application/json"
+          accept=".json,.xlsx,application/json"
           aria-label={text.choose}
           disabled={busy}
           onChange={onFile}
@@ -160,14 +161,21 @@ export function PolicyImport({ store, onCatalogChange }: PolicyImportProps) {
   );
 }
 
-/** The file as UTF-8 text (a BOM is dropped by the loader). */
-function readText(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
+/**
+ * A JSON document as UTF-8 text (a BOM is dropped by the loader), or an authoring workbook
+ * (.xlsx) converted to the document object. The workbook reader is loaded only when needed.
+ */
+async function readContent(file: File): Promise<{ document: unknown; problems: readonly string[] }> {
+  const buffer = await new Promise<ArrayBuffer>((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
     reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
-    reader.readAsText(file, "utf-8");
+    reader.readAsArrayBuffer(file);
   });
+  if (!/\.xlsx$/i.test(file.name)) return { document: new TextDecoder("utf-8").decode(buffer), problems: [] };
+  const { policyFromWorkbook } = await import("../file/policy-workbook");
+  const converted = policyFromWorkbook(new Uint8Array(buffer), file.name);
+  return { document: converted.document, problems: converted.problems };
 }
 
 function ImportedItem({
@@ -231,7 +239,7 @@ function NoticeView({
 }: {
   notice: Notice;
   text: ReturnType<typeof importStrings>;
-  onChoose: (content: string, file: string, precedence: "refuse" | "user-first") => void;
+  onChoose: (content: unknown, file: string, precedence: "refuse" | "user-first") => void;
   problemsClass: string;
 }) {
   const strings = useStrings();

@@ -287,12 +287,25 @@ describe("xsg policy export", () => {
 });
 
 describe("xsg policy template", () => {
-  test("copies the worked example and its cases, which check and test accept", async () => {
+  test("copies the worked example, its cases and the authoring workbook, which check and test accept", async () => {
     const dir = path.join(cwd, "template");
     const run = await xsg(["policy", "template", "-o", dir], cwd);
     expect(run.code).toBe(0);
-    expect(fs.readdirSync(dir).sort()).toEqual(["shili-county.cases.json", "shili-county.json"]);
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      "policy-template.xlsx",
+      "shili-county.cases.json",
+      "shili-county.json",
+    ]);
     expect((await xsg(["policy", "test", path.join(dir, "shili-county.json")], cwd)).code).toBe(0);
+    // the authoring workbook: check, test (its 测试用例 sheet) and --policy accept it
+    const workbook = path.join(dir, "policy-template.xlsx");
+    expect((await xsg(["policy", "check", workbook], cwd)).stdout).toContain(
+      "✓ policy-template.xlsx：示政办〔2099〕1号（示例）",
+    );
+    const tested = await xsg(["policy", "test", workbook], cwd);
+    expect(tested).toMatchObject({ code: 0, stdout: expect.stringContaining("policy-template.xlsx：10 个用例通过") });
+    const awarded = await xsg(["explain", "示例县", "2500", "2025", "--policy", workbook], cwd);
+    expect(awarded.stdout).toContain("（导入文件 policy-template.xlsx）");
     expect((await xsg(["policy", "template", "-o", dir], cwd)).code).toBe(2); // never overwrites
   });
 

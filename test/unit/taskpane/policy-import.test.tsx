@@ -10,6 +10,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { act } from "react";
+import { TextDecoder, TextEncoder } from "util";
 import { award } from "../../../functions/adapter";
 import { activeCatalog, BUILT_IN_CATALOG, POLICIES, serializePolicyDocument, useCatalog } from "../../../src/policies";
 import { PolicyBrowser } from "../../../taskpane/components/PolicyBrowser";
@@ -18,6 +19,9 @@ import { POLICY_SETTING, restoreWorkbookPolicies, workbookPolicyStore } from "..
 import { browserPolicyStore, POLICY_STORAGE_KEY } from "../../../taskpane/standalone/policy-store";
 import { installExcelDouble, uninstallExcelDouble, type DoubleWorkbook } from "../../doubles/excel-double";
 import { button, cleanup, flush, render } from "./render";
+
+// jsdom lacks these (browsers and Node have them); the .xlsx reader and JSON decoding use them.
+Object.assign(globalThis, { TextDecoder, TextEncoder });
 
 const EXAMPLE = fs.readFileSync(path.join(__dirname, "../../../examples/policies/shili-county.json"), "utf8");
 const LABEL = "示政办〔2099〕1号（示例）《示例县小升规奖励办法（示例，非真实政策）》（导入文件 shili-county.json）";
@@ -44,9 +48,9 @@ async function mount(store: PolicyStore): Promise<void> {
   await flush();
 }
 
-async function chooseFile(name: string, content: string): Promise<void> {
+async function chooseFile(name: string, content: string | Uint8Array): Promise<void> {
   const input = document.querySelector('input[type="file"]') as HTMLInputElement;
-  const file = new File([content], name, { type: "application/json" });
+  const file = new File([content as BlobPart], name);
   Object.defineProperty(input, "files", { configurable: true, value: [file] });
   await act(async () => {
     input.dispatchEvent(new Event("change", { bubbles: true }));
@@ -175,4 +179,13 @@ test("offline page: kept in this browser's localStorage (it says so) and active 
   await mount(next);
   expect(text()).toContain("已导入的文件");
   expect(text()).toContain(LABEL);
+});
+
+test("the authoring workbook (.xlsx) is imported like its JSON twin", async () => {
+  await mount(await excelStore());
+  const template = fs.readFileSync(path.join(__dirname, "../../../examples/policies/policy-template.xlsx"));
+  await chooseFile("policy-template.xlsx", new Uint8Array(template));
+  expect(text()).toContain("已导入");
+  expect(text()).toContain("《示例县小升规奖励办法（示例，非真实政策）》（导入文件 policy-template.xlsx）");
+  expect(award("示例县", 2500, 2025, 2025, null, "个转企")).toBe(25);
 });
