@@ -99,7 +99,7 @@ export function PolicyImport({ store, onCatalogChange }: PolicyImportProps) {
     event.target.value = ""; // the same file can be chosen again after it is fixed
     if (!file) return;
     void run(async () => {
-      const content = await readContent(file);
+      const content = await readContent(file, store.readWorkbook);
       if (content.problems.length > 0) setNotice({ kind: "refused", file: file.name, problems: content.problems });
       else await tryImport(content.document, file.name, "refuse");
     });
@@ -163,9 +163,12 @@ export function PolicyImport({ store, onCatalogChange }: PolicyImportProps) {
 
 /**
  * A JSON document as UTF-8 text (a BOM is dropped by the loader), or an authoring workbook
- * (.xlsx) converted to the document object. The workbook reader is loaded only when needed.
+ * (.xlsx) converted to the document object by the host's reader.
  */
-async function readContent(file: File): Promise<{ document: unknown; problems: readonly string[] }> {
+async function readContent(
+  file: File,
+  readWorkbook: PolicyStore["readWorkbook"],
+): Promise<{ document: unknown; problems: readonly string[] }> {
   const buffer = await new Promise<ArrayBuffer>((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(reader.result as ArrayBuffer);
@@ -173,8 +176,7 @@ async function readContent(file: File): Promise<{ document: unknown; problems: r
     reader.readAsArrayBuffer(file);
   });
   if (!/\.xlsx$/i.test(file.name)) return { document: new TextDecoder("utf-8").decode(buffer), problems: [] };
-  const { policyFromWorkbook } = await import("../file/policy-workbook");
-  const converted = policyFromWorkbook(new Uint8Array(buffer), file.name);
+  const converted = await readWorkbook(new Uint8Array(buffer), file.name);
   return { document: converted.document, problems: converted.problems };
 }
 

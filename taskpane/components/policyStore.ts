@@ -5,6 +5,7 @@
  */
 import { createContext, useContext } from "react";
 import type { ImportedDocument } from "../../src/policies";
+import type { WorkbookDocument } from "../file/policy-workbook";
 
 export interface PolicyStore {
   /** Said to the official: "workbook" travels with the file, "browser" stays on this PC. */
@@ -13,6 +14,8 @@ export interface PolicyStore {
   save(imported: readonly ImportedDocument[]): Promise<void>;
   /** After the active catalog changed (Excel: recalculate the formulas). */
   afterChange(): Promise<void>;
+  /** An authoring workbook (.xlsx) → the document object (taskpane/file/policy-workbook.ts). */
+  readWorkbook(bytes: Uint8Array, fileName: string): Promise<WorkbookDocument>;
   /** Why the stored documents were not loaded at startup (then none is used). */
   readonly startupProblems: readonly string[];
 }

@@ -72,6 +72,9 @@ export function workbookPolicyStore(restore: RestoreResult): PolicyStore {
     load: readWorkbookPolicies,
     save: writeWorkbookPolicies,
     afterChange: recalculateWorkbook,
+    // The .xlsx reader is loaded only when an official imports a workbook (a chunk of its own).
+    readWorkbook: async (bytes, fileName) =>
+      (await import("../file/policy-workbook")).policyFromWorkbook(bytes, fileName),
     startupProblems: restore.problems,
   };
 }

@@ -5,6 +5,7 @@
  */
 import { activateImports, storedImports, type ImportedDocument } from "../../src/policies";
 import type { PolicyStore } from "../components/policyStore";
+import { policyFromWorkbook } from "../file/policy-workbook";
 
 export const POLICY_STORAGE_KEY = "xsg.standalone:importedPolicies";
 
@@ -21,6 +22,8 @@ export function browserPolicyStore(storage: Storage | null = safeLocalStorage())
       else storage?.setItem(POLICY_STORAGE_KEY, JSON.stringify(imported));
     },
     afterChange: async () => undefined,
+    // The page already carries the .xlsx reader: no separate chunk, so a copied folder works offline.
+    readWorkbook: async (bytes, fileName) => policyFromWorkbook(bytes, fileName),
     startupProblems,
   };
 }

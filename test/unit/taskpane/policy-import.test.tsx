@@ -7,10 +7,10 @@
  * functions (one active catalog) and is kept by the host's store — here the add-in's workbook
  * settings through the Excel double, and the offline page's localStorage.
  */
+import "./text-encoding";
 import * as fs from "fs";
 import * as path from "path";
 import { act } from "react";
-import { TextDecoder, TextEncoder } from "util";
 import { award } from "../../../functions/adapter";
 import { activeCatalog, BUILT_IN_CATALOG, POLICIES, serializePolicyDocument, useCatalog } from "../../../src/policies";
 import { PolicyBrowser } from "../../../taskpane/components/PolicyBrowser";
@@ -19,9 +19,6 @@ import { POLICY_SETTING, restoreWorkbookPolicies, workbookPolicyStore } from "..
 import { browserPolicyStore, POLICY_STORAGE_KEY } from "../../../taskpane/standalone/policy-store";
 import { installExcelDouble, uninstallExcelDouble, type DoubleWorkbook } from "../../doubles/excel-double";
 import { button, cleanup, flush, render } from "./render";
-
-// jsdom lacks these (browsers and Node have them); the .xlsx reader and JSON decoding use them.
-Object.assign(globalThis, { TextDecoder, TextEncoder });
 
 const EXAMPLE = fs.readFileSync(path.join(__dirname, "../../../examples/policies/shili-county.json"), "utf8");
 const LABEL = "示政办〔2099〕1号（示例）《示例县小升规奖励办法（示例，非真实政策）》（导入文件 shili-county.json）";

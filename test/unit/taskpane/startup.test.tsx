@@ -12,6 +12,7 @@ jest.mock("../../../taskpane/excel", () => ({
     load: () => [],
     save: async () => undefined,
     afterChange: async () => undefined,
+    readWorkbook: async () => ({ document: null, cases: null, problems: [] }),
     startupProblems: restored.problems,
   }),
 }));
@@ -62,7 +63,10 @@ test("in Excel the documents stored in the workbook are restored before the pane
   });
   expect(restoreWorkbookPolicies).toHaveBeenCalledTimes(1);
   const { act } = require("react") as typeof import("react");
-  act(() => (document.getElementById("tab-policy") as HTMLButtonElement).click());
+  await act(async () => {
+    (document.getElementById("tab-policy") as HTMLButtonElement).click();
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  });
   expect(document.body.textContent).toContain("导入的文件保存在本工作簿中");
   expect(document.body.textContent).toContain("stored.json：测试");
 });
