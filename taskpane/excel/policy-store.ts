@@ -17,7 +17,9 @@ export const POLICY_SETTING = "xsg.importedPolicies";
 
 /** The documents stored in this workbook (empty when none, or when the setting is not ours). */
 export function readWorkbookPolicies(): ImportedDocument[] {
-  return storedImports(Office.context.document.settings.get(POLICY_SETTING));
+  // A host without document settings (some web hosts before Office is fully up) simply has none.
+  const settings = Office.context?.document?.settings;
+  return settings ? storedImports(settings.get(POLICY_SETTING)) : [];
 }
 
 /** Stores the list in the workbook (saved with the file at its next save; the official is told). */

@@ -99,3 +99,10 @@ test("recalculateWorkbook asks Excel for a full calculation in one round trip", 
   expect(workbook.calculations).toEqual(["Full"]);
   expect(workbook.stats.syncs).toBe(1);
 });
+
+test("a host without document settings has no stored documents (the pane still opens)", async () => {
+  installExcelDouble();
+  (globalThis as unknown as { Office: { context: { document?: unknown } } }).Office.context.document = undefined;
+  expect(readWorkbookPolicies()).toEqual([]);
+  expect(await restoreWorkbookPolicies()).toEqual({ restored: [], problems: [] });
+});
