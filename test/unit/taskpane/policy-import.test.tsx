@@ -12,12 +12,21 @@ import * as fs from "fs";
 import * as path from "path";
 import { act } from "react";
 import { award } from "../../../functions/adapter";
-import { activeCatalog, BUILT_IN_CATALOG, POLICIES, serializePolicyDocument, useCatalog } from "../../../src/policies";
+import {
+  activeCatalog,
+  BUILT_IN_CATALOG,
+  importDocument,
+  POLICIES,
+  serializePolicyDocument,
+  useCatalog,
+} from "../../../src/policies";
+import { App } from "../../../taskpane/App";
 import { PolicyBrowser } from "../../../taskpane/components/PolicyBrowser";
 import { PolicyStoreContext, type PolicyStore } from "../../../taskpane/components/policyStore";
 import { POLICY_SETTING, restoreWorkbookPolicies, workbookPolicyStore } from "../../../taskpane/excel/policy-store";
 import { browserPolicyStore, POLICY_STORAGE_KEY } from "../../../taskpane/standalone/policy-store";
 import { installExcelDouble, uninstallExcelDouble, type DoubleWorkbook } from "../../doubles/excel-double";
+import { FakeHost } from "./fake-host";
 import { button, cleanup, flush, render } from "./render";
 
 const EXAMPLE = fs.readFileSync(path.join(__dirname, "../../../examples/policies/shili-county.json"), "utf8");
@@ -185,4 +194,25 @@ test("the authoring workbook (.xlsx) is imported like its JSON twin", async () =
   expect(text()).toContain("已导入");
   expect(text()).toContain("《示例县小升规奖励办法（示例，非真实政策）》（导入文件 policy-template.xlsx）");
   expect(award("示例县", 2500, 2025, 2025, null, "个转企")).toBe(25);
+});
+
+test("资格查询 names the imported document it used (title and file), clause by clause", async () => {
+  const store = await excelStore();
+  const outcome = importDocument([], EXAMPLE, "shili-county.json");
+  if (outcome.kind !== "accepted") throw new Error(outcome.kind);
+  await store.save(outcome.imported);
+  useCatalog(outcome.catalog);
+  const header = ["企业名称", "所属地区", "主营业务收入（万元）", "首次入库年份", "年度", "标签"];
+  const host = new FakeHost([header, ["示例甲机械有限公司", "示例县", 2500, 2025, 2025, "个转企"]]);
+  host.selection = { sheetName: host.sheetName, row: 1, column: 0 };
+  render(
+    <PolicyStoreContext.Provider value={store}>
+      <App host={host} initialTab="lookup" />
+    </PolicyStoreContext.Provider>,
+  );
+  const panel = () => document.querySelector('[aria-labelledby="tab-lookup"]')?.textContent ?? "";
+  for (let i = 0; i < 200 && !panel().includes("示例甲机械有限公司"); i++) await flush(1);
+  expect(panel()).toContain(LABEL);
+  expect(panel()).toContain(`原文（${LABEL} 第一条）`);
+  expect(document.querySelector('[data-testid="lookup-total"]')?.textContent).toMatch(/^25(\.\d+)? 万元$/);
 });
