@@ -5,12 +5,18 @@
  *   xsg fill INPUT.xlsx [-o OUTPUT.xlsx] [--sheet NAME] [--region R] [--year Y] [--formulas] [--json]
  *   xsg award REGION REVENUE YEAR [UPGRADE_YEAR] [PREV_REVENUE] [TAGS]
  *   xsg explain REGION REVENUE YEAR [UPGRADE_YEAR] [PREV_REVENUE] [TAGS]
+ *   xsg policy list|check|test|export|template …   (bin/cli/policy.ts)
+ *   --policy FILE (repeatable) [--policy-first] on every command: evaluate with an official's document
  *
  * Run through bin/xsg.js (`npx xsg …`), which registers the TypeScript require hook.
  */
 import { parseCommand, UsageError } from "./cli/args";
 import { EXIT } from "./cli/exit-codes";
 import { processIo, type CliIo } from "./cli/io";
+import { activeCatalog, useCatalog } from "../src/policies";
+import { catalogOfFiles, extractPolicyOptions, PolicyFileError } from "./cli/policy-files";
+import { runPolicyCommand } from "./cli/policy";
+import { policyStrings } from "./cli/policy-strings";
 import { runSingle } from "./cli/single";
 import { cliStrings, say } from "./cli/strings";
 
@@ -21,11 +27,18 @@ export async function main(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   const strings = cliStrings(env);
+  const policy = policyStrings(strings.lang);
+  // In-process callers (tests) get the catalog they had back: --policy lasts one command.
+  const previousCatalog = activeCatalog();
   try {
-    const command = parseCommand(argv, strings);
+    const { argv: rest, options } = extractPolicyOptions(argv);
+    if (rest[0] === "policy") return runPolicyCommand(rest.slice(1), options, io, policy);
+    const command = parseCommand(rest, strings);
+    if (options.files.length > 0) useCatalog(catalogOfFiles(options, io, policy));
     switch (command.command) {
       case "help":
         io.stdout(strings.usage);
+        io.stdout(policy.usage);
         return EXIT.done;
       case "version":
         io.stdout(version());
@@ -40,6 +53,10 @@ export async function main(
       }
     }
   } catch (error) {
+    if (error instanceof PolicyFileError) {
+      for (const line of error.lines) io.stderr(line);
+      return EXIT.unusable;
+    }
     if (error instanceof UsageError) {
       io.stderr(error.message);
       io.stderr(strings.usage);
@@ -49,6 +66,8 @@ export async function main(
       say(strings.internalError, { detail: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
     );
     return EXIT.unusable;
+  } finally {
+    useCatalog(previousCatalog);
   }
 }
 

@@ -76,3 +76,4 @@ export { RULINGS, rulingById } from "./rulings";
 export { READINGS } from "./readings";
 export type * from "./types";
 export { UNITS, CLAUSE_KINDS, POLICY_FORMAT } from "./types";
+export * from "./imports";

@@ -1,7 +1,8 @@
 /**
  * 政策浏览: pick a region, read its document's metadata and every clause with its quote,
  * parameters, conditions and the rulings applied. Needs only the policy core, so it also
- * works outside Excel.
+ * works outside Excel. Lists the documents of the active catalog; where the host can keep
+ * them (PolicyStore), the official imports documents here (PolicyImport).
  */
 import { memo, useState } from "react";
 import {
@@ -19,13 +20,15 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { POLICIES } from "../../src/policies";
+import { activeCatalog, documentLabel, type PolicyCatalog } from "../../src/policies";
 import type { Policy } from "../../src/policies/types";
 import { fmt } from "../strings";
 import { CategoryBadge } from "./CategoryBadge";
 import { ClauseDetails, QuoteDetails, RulingList } from "./ClauseDetails";
 import { useStrings } from "./i18n";
+import { PolicyImport } from "./PolicyImport";
 import { describeCoveredYears, describeInForce, formatQuantity } from "./policyText";
+import { usePolicyStore } from "./policyStore";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -56,21 +59,39 @@ const useStyles = makeStyles({
 export const PolicyBrowser = memo(function PolicyBrowser({ initialRegion }: { initialRegion?: string }) {
   const strings = useStrings();
   const styles = useStyles();
-  const [regionId, setRegionId] = useState<string>(initialRegion ?? POLICIES[0]?.id ?? "");
-  const policy = POLICIES.find((candidate) => candidate.id === regionId);
+  const store = usePolicyStore();
+  const [catalog, setCatalog] = useState<PolicyCatalog>(activeCatalog);
+  const documents = catalog.documents;
+  const [documentId, setDocumentId] = useState<string>(initialRegion ?? documents[0]?.id ?? "");
+  const policy =
+    documents.find((candidate) => candidate.id === documentId) ??
+    documents.find((candidate) => candidate.regionId === documentId);
+  const optionText = (candidate: Policy) =>
+    candidate.importedFrom !== undefined || catalog.region(candidate.regionId).documents.length > 1
+      ? `${candidate.regionName} · ${documentLabel(candidate)}`
+      : candidate.regionName;
 
   return (
     <div className={styles.root}>
+      {store && (
+        <PolicyImport
+          store={store}
+          onCatalogChange={(next, show) => {
+            setCatalog(next);
+            if (show) setDocumentId(show.id);
+          }}
+        />
+      )}
       <Field label={strings.regionLabel}>
         <Dropdown
           placeholder={strings.regionPlaceholder}
-          value={policy?.regionName ?? ""}
+          value={policy ? optionText(policy) : ""}
           selectedOptions={policy ? [policy.id] : []}
-          onOptionSelect={(_, data) => data.optionValue && setRegionId(data.optionValue)}
+          onOptionSelect={(_, data) => data.optionValue && setDocumentId(data.optionValue)}
         >
-          {POLICIES.map((candidate) => (
-            <Option key={candidate.id} value={candidate.id} text={candidate.regionName}>
-              {candidate.regionName}
+          {documents.map((candidate) => (
+            <Option key={candidate.id} value={candidate.id} text={optionText(candidate)}>
+              {optionText(candidate)}
             </Option>
           ))}
         </Dropdown>
@@ -87,7 +108,7 @@ function PolicyView({ policy }: { policy: Policy }) {
     <>
       <dl className={styles.meta} aria-label={policy.title}>
         <dt className={styles.term}>{strings.documentNumber}</dt>
-        <dd className={styles.value}>{policy.documentNumber}</dd>
+        <dd className={styles.value}>{documentLabel(policy)}</dd>
         <dt className={styles.term}>{strings.documentTitle}</dt>
         <dd className={styles.value}>《{policy.title}》</dd>
         <dt className={styles.term}>{strings.issuer}</dt>

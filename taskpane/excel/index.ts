@@ -2,3 +2,4 @@
 export { ExcelFillHost, mergedAreasOf } from "./excel-fill-host";
 export { uniqueSheetName } from "../../src/fill/sheet-names";
 export { needsQuotePrefix, toExcelInput, fromExcelCell } from "./cell-input";
+export { restoreWorkbookPolicies, workbookPolicyStore, POLICY_SETTING } from "./policy-store";

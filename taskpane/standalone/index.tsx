@@ -3,7 +3,9 @@
  * No Office, no network: the page opens files with FileReader and downloads with a Blob.
  */
 import { createRoot } from "react-dom/client";
+import { PolicyStoreContext } from "../components/policyStore";
 import { pickLanguage } from "../strings";
+import { browserPolicyStore } from "./policy-store";
 import { StandaloneApp } from "./StandaloneApp";
 
 function start(): void {
@@ -12,7 +14,13 @@ function start(): void {
   // Chinese for everyone (the officials' language, whatever the browser locale); ?lang=en for English.
   const language = pickLanguage(new URLSearchParams(location.search).get("lang"));
   document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
-  createRoot(container).render(<StandaloneApp language={language} />);
+  // Documents imported earlier in this browser are active before anything is computed.
+  const policyStore = browserPolicyStore();
+  createRoot(container).render(
+    <PolicyStoreContext.Provider value={policyStore}>
+      <StandaloneApp language={language} />
+    </PolicyStoreContext.Provider>,
+  );
 }
 
 start();

@@ -132,6 +132,20 @@ describe("the build in dist/", () => {
     expect(gzipped).toBeLessThanOrEqual(FUNCTIONS_BUDGET_GZIP);
     expect(bundle.toString("utf8")).not.toMatch(/react(\.transitional)?\.element|react-dom|__CLIENT_INTERNALS/);
   });
+
+  test("one copy of the policy core: the taskpane uses the functions chunk's catalog; the loader is the taskpane's", () => {
+    const read = (file: string) => fs.readFileSync(path.join(DIST_DIR, file), "utf8");
+    const functions = read("functions.js");
+    const taskpane = read("taskpane.js");
+    // A message of the catalog (src/policies/catalog.ts): the module whose state useCatalog sets.
+    const catalogText = "该地区无已编码的小升规政策";
+    expect(functions).toContain(catalogText);
+    expect(taskpane).not.toContain(catalogText);
+    // The loader's schema (for 导入政策文件) is not carried by the custom functions.
+    const schemaText = "应为原文副本路径";
+    expect(functions).not.toContain(schemaText);
+    expect(taskpane).toContain(schemaText);
+  });
 });
 
 declare global {

@@ -343,6 +343,8 @@ export class DoubleWorkbook {
   readonly settings = new Map<string, unknown>();
   /** Settings as saved into the file by saveAsync (settings.set alone does not persist). */
   readonly savedSettings = new Map<string, unknown>();
+  /** Application.calculate requests, in order ("Recalculate", "Full", "FullRebuild"). */
+  readonly calculations: string[] = [];
   apiVersion: string;
   maxPayloadBytes: number;
   readonly platform: string;
@@ -678,6 +680,18 @@ export class DoubleApplication extends ClientObject {
   }
   get calculationMode(): string {
     return this.get("calculationMode");
+  }
+  /** Application.calculate (ExcelApi 1.1): the type must be one of Excel.CalculationType's values. */
+  calculate(calculationType: string): void {
+    if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType))
+      throw new DoubleError("InvalidArgument", `calculate: unknown calculation type ${String(calculationType)}`);
+    this.context.enqueue({
+      requestBytes: OPERATION_BYTES,
+      run: () => {
+        this.context.model.calculations.push(calculationType);
+        return 16;
+      },
+    });
   }
   suspendApiCalculationUntilNextSync(): void {
     if (!this.context.model.isSetSupported("ExcelApi", "1.6"))
@@ -1570,6 +1584,7 @@ function makeExcel(model: DoubleWorkbook) {
       pie: "Pie",
     },
     ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
+    CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
     RangeValueType: {
       unknown: "Unknown",
       empty: "Empty",

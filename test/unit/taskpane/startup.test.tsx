@@ -1,10 +1,20 @@
 /**
  * @jest-environment jsdom
  */
+const restoreWorkbookPolicies = jest.fn(async () => ({ restored: [], problems: ["stored.json：测试"] }));
 jest.mock("../../../taskpane/excel", () => ({
   ExcelFillHost: class {
     readonly marker = "excel-host";
   },
+  restoreWorkbookPolicies: () => restoreWorkbookPolicies(),
+  workbookPolicyStore: (restored: { problems: readonly string[] }) => ({
+    place: "workbook",
+    load: () => [],
+    save: async () => undefined,
+    afterChange: async () => undefined,
+    readWorkbook: async () => ({ document: null, cases: null, problems: [] }),
+    startupProblems: restored.problems,
+  }),
 }));
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -48,6 +58,22 @@ test("in Excel with an English display language: the Excel host and English stri
   expect(tabs()).toEqual(["Batch fill", "Lookup", "Policies"]);
   expect((document.getElementById("tab-fill") as HTMLButtonElement).disabled).toBe(false);
   expect(document.documentElement.lang).toBe("en");
+});
+
+test("in Excel the documents stored in the workbook are restored before the pane renders, and 政策浏览 can import", async () => {
+  restoreWorkbookPolicies.mockClear();
+  await boot({
+    onReady: async () => ({ host: "Excel", platform: "PC" }),
+    context: { displayLanguage: "zh-CN" },
+  });
+  expect(restoreWorkbookPolicies).toHaveBeenCalledTimes(1);
+  const { act } = require("react") as typeof import("react");
+  await act(async () => {
+    (document.getElementById("tab-policy") as HTMLButtonElement).click();
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+  expect(document.body.textContent).toContain("导入的文件保存在本工作簿中");
+  expect(document.body.textContent).toContain("stored.json：测试");
 });
 
 test("office.js loaded outside Office (host null): Chinese, policy browser only", async () => {
