@@ -314,9 +314,13 @@ export class XlsxPackage {
         `</${relPrefix}Relationships>`,
         `<${relPrefix}Relationship Id="rId${rid}" Type="${REL_NS}/worksheet" Target="${relativeTarget(this.workbookPart, part)}"/></${relPrefix}Relationships>`,
       );
-      const relNs = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
-        workbook,
-      )?.[1];
+      // Only a prefix declared on the root is in scope for a new <sheet>: openpyxl and pandas declare
+      // r: on each <sheet> instead, and a prefix borrowed from a sibling leaves it undeclared.
+      const rootStart = workbook.indexOf(`<${prefix}workbook`);
+      const relNs =
+        /xmlns:([\w.-]+)=["']http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships["']/.exec(
+          workbook.slice(rootStart, workbook.indexOf(">", rootStart) + 1),
+        )?.[1];
       const idAttribute = relNs ? `${relNs}:id` : `xmlns:r="${REL_NS}" r:id`;
       workbook = workbook.replace(
         `</${prefix}sheets>`,
