@@ -10,9 +10,10 @@
  */
 import { parseCommand, UsageError } from "./cli/args";
 import { EXIT } from "./cli/exit-codes";
-import { processIo, type CliIo } from "./cli/io";
+import { printableIo, processIo, type CliIo } from "./cli/io";
 import { runSingle } from "./cli/single";
 import { cliStrings, say } from "./cli/strings";
+import { failureDetail } from "./cli/failure";
 
 /** Runs one command; resolves to the exit code (never calls process.exit, so tests run it in-process). */
 export async function main(
@@ -21,6 +22,7 @@ export async function main(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   const strings = cliStrings(env);
+  io = printableIo(io);
   try {
     const command = parseCommand(argv, strings);
     switch (command.command) {
@@ -45,9 +47,7 @@ export async function main(
       io.stderr(strings.usage);
       return EXIT.unusable;
     }
-    io.stderr(
-      say(strings.internalError, { detail: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-    );
+    io.stderr(say(strings.internalError, { detail: failureDetail(error, env) }));
     return EXIT.unusable;
   }
 }

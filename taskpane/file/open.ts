@@ -8,9 +8,10 @@ import { csvFieldValue, decodeCsvBytes, parseCsv } from "./csv";
 import { portableCodec, type Codec } from "./xlsx/codec";
 import { newWorkbook } from "./xlsx/new-workbook";
 import { XlsxPackage } from "./xlsx/package";
+import { FileLimitError } from "./xlsx/limits";
 import { finish, scaled, type Steps } from "./xlsx/steps";
 
-export type OpenErrorKind = "not-workbook" | "legacy-xls" | "empty";
+export type OpenErrorKind = "not-workbook" | "legacy-xls" | "empty" | "too-large";
 
 /** Unusable input, with a Chinese message for the official (CLI exit code 2, a MessageBar on the page). */
 export class WorkbookOpenError extends Error {
@@ -80,6 +81,8 @@ function* openXlsxSteps(bytes: Uint8Array, fileName: string, codec: Codec): Step
     const first = workbook.sheets[workbook.activeTab]?.part ? workbook.sheets[workbook.activeTab] : worksheets[0];
     if (first) yield* scaled(workbook.gridSteps(first.name), 0.3, 1);
   } catch (error) {
+    if (error instanceof FileLimitError)
+      throw new WorkbookOpenError("too-large", `无法读取“${fileName}”：${error.message}。`);
     const detail = error instanceof Error ? error.message : String(error);
     throw new WorkbookOpenError("not-workbook", `无法读取“${fileName}”：不是有效的 .xlsx 文件（${detail}）。`);
   }

@@ -12,12 +12,14 @@ import { areaA1, cellA1, columnIndexOfLetters, parseAreaA1 } from "../../../src/
 import { sameContent } from "../../../src/fill/cells";
 import { excelSerialOfTime } from "../../../src/parse/excelDate";
 import { cellXml } from "./cell-xml";
+import { MAX_COLUMNS, MAX_ROWS } from "./limits";
 import type { CellArea, CellContent, CellValue } from "../../../src/fill/types";
 import { shiftFormula } from "./formula-shift";
 import { finish, type Steps } from "./steps";
 import type { StyleSheet } from "./styles";
 import {
   attribute,
+  BrokenXmlError,
   decodeXml,
   elements,
   escapeXmlText,
@@ -52,13 +54,10 @@ class IntColumn {
 }
 
 const GT = 62;
-/** Excel's sheet limits. */
-const MAX_ROWS = 1_048_576;
-const MAX_COLUMNS = 16_384;
 
 /** A sheet whose XML the index cannot trust: say where, in the official's terms. */
 function broken(row: number, what: string): Error {
-  return new Error(`工作表第 ${row} 行：${what}（文件可能已损坏，请在 WPS 或 Excel 中打开后重新保存）`);
+  return new BrokenXmlError(`工作表第 ${row} 行：${what}（文件可能已损坏，请在 WPS 或 Excel 中打开后重新保存）`);
 }
 const SLASH = 47;
 
@@ -123,13 +122,13 @@ export class SheetGrid {
   ) {
     this.prefix = rootPrefix(xml, "worksheet");
     const open = xml.indexOf(`<${this.prefix}sheetData`);
-    if (open < 0) throw new Error("工作表缺少 sheetData");
+    if (open < 0) throw new BrokenXmlError("工作表缺少 sheetData");
     const openEnd = xml.indexOf(">", open);
     this.dataSelfClosing = xml.charCodeAt(openEnd - 1) === SLASH;
     this.dataStart = openEnd + 1;
     this.dataEnd = this.dataSelfClosing ? openEnd + 1 : xml.indexOf(`</${this.prefix}sheetData>`, openEnd);
     if (this.dataEnd < 0)
-      throw new Error("工作表数据不完整：缺少结束标记（文件可能已损坏，请在 WPS 或 Excel 中打开后重新保存）");
+      throw new BrokenXmlError("工作表数据不完整：缺少结束标记（文件可能已损坏，请在 WPS 或 Excel 中打开后重新保存）");
   }
 
   /** A sheet's grid, indexed (progress 0–1 as rows are indexed). */
@@ -303,7 +302,8 @@ export class SheetGrid {
       const tag = x.slice(pos, tagEnd + 1);
       const r = attribute(tag, "r");
       const row = r === null ? previousRow + 1 : Number(r) - 1;
-      if (!(row > previousRow) || row >= MAX_ROWS) throw broken(row + 1, "行号顺序异常");
+      if (row >= MAX_ROWS) throw broken(row + 1, `行号超出 Excel 的上限 ${MAX_ROWS} 行`);
+      if (!(row > previousRow)) throw broken(row + 1, "行号顺序异常");
       previousRow = row;
       if (this.rowNumber.length % SheetGrid.ROWS_PER_STEP === 0)
         yield (pos - this.dataStart) / (this.dataEnd - this.dataStart);
@@ -333,7 +333,8 @@ export class SheetGrid {
         const cEnd = selfClosing ? cTagEnd + 1 : cClose + cellClose.length;
         const column = this.columnOfCell(c, cTagEnd, previousColumn);
         // Binary search over a row's cells needs them in column order, as the format requires.
-        if (column <= previousColumn || column >= MAX_COLUMNS) throw broken(row + 1, "单元格顺序异常");
+        if (column >= MAX_COLUMNS) throw broken(row + 1, `列超出 Excel 的上限 ${MAX_COLUMNS} 列（XFD）`);
+        if (column <= previousColumn) throw broken(row + 1, "单元格顺序异常");
         previousColumn = column;
         this.cellColumn.push(column);
         this.cellStart.push(c);
@@ -407,7 +408,7 @@ export class SheetGrid {
         const last = this.rowFirstCell.data[ri + 1];
         for (let ci = this.rowFirstCell.data[ri]; ci < last; ci++) {
           const column = this.cellColumn.data[ci];
-          if (column >= area.left && column < right) line[column - area.left] = read(ci);
+          if (column >= area.left && column < right) line[column - area.left] = this.readCell(read, ci, area.top + r);
         }
       }
       out[r] = line;
@@ -417,6 +418,16 @@ export class SheetGrid {
         cell === ORIGINAL ? read(this.cellAtRow(row, column)) : fromOverlay(cell),
       );
     return out;
+  }
+
+  /** `read` of one cell; a broken cell is reported with its address (cells are decoded only when read). */
+  private readCell<T>(read: (cell: number) => T, cell: number, row: number): T {
+    try {
+      return read(cell);
+    } catch (error) {
+      if (!(error instanceof BrokenXmlError)) throw error;
+      throw new BrokenXmlError(`单元格 ${cellA1(row, this.cellColumn.data[cell])}：${error.message}`);
+    }
   }
 
   /** The cell index at (sheet row, column), or -1. */
@@ -462,6 +473,7 @@ export class SheetGrid {
     const tagEnd = x.indexOf(">", at);
     if (x.charCodeAt(tagEnd - 1) === SLASH) return "";
     const close = x.indexOf(`</${this.prefix}${name}>`, tagEnd);
+    if (close < 0 || close > end) throw broken(this.rowNumberOfCell(cell) + 1, `单元格的 <${name}> 没有结束标记`);
     return decodeXml(x.slice(tagEnd + 1, close));
   }
 
@@ -533,12 +545,13 @@ export class SheetGrid {
       const ref = parseAreaA1(attribute(tag, "ref") ?? "")?.area;
       if (si === null || !ref || tag.endsWith("/>") || attribute(tag, "t") !== "shared") continue;
       const cell = this.cellAtOffset(at);
-      if (cell < 0) continue;
+      const closeAt = x.indexOf(close, tagEnd);
+      if (cell < 0 || closeAt < 0 || closeAt > this.cellEnd.data[cell]) continue;
       masters.set(si, {
         row: this.rowNumberOfCell(cell),
         column: this.cellColumn.data[cell],
         ref,
-        text: decodeXml(x.slice(tagEnd + 1, x.indexOf(close, tagEnd))),
+        text: decodeXml(x.slice(tagEnd + 1, closeAt)),
       });
     }
     this.sharedMasters = masters;

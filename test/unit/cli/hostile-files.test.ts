@@ -7,10 +7,12 @@ import * as fs from "fs";
 import { autoMap, detectHeader, runFill, summaryLayout } from "../../../src/fill";
 import { XlsxPackage } from "../../../taskpane/file/xlsx/package";
 import { XlsxFillHost } from "../../../taskpane/file/xlsx-fill-host";
-import { handmade, partText, rewritePart } from "../file/handmade-xlsx";
+import { portableCodec } from "../../../taskpane/file/xlsx/codec";
+import { entryData, readZip, writeZip } from "../../../taskpane/file/xlsx/zip";
+import { encode, handmade, MAIN, partText, rewritePart } from "../file/handmade-xlsx";
 import { independentProblems } from "../file/independent-check";
 import { ENTERPRISE, fillBytes, ledgerSheet } from "./hostile";
-import { tempDir } from "./helpers";
+import { tempDir, xsg } from "./helpers";
 
 jest.setTimeout(60_000);
 
@@ -47,4 +49,182 @@ test("a summary sheet added to an openpyxl/pandas workbook (r: declared on each 
   const saved = pkg.save();
   expect(partText(saved, "xl/workbook.xml")).not.toMatch(/<workbook [^>]*xmlns:r=/);
   expect(await independentProblems(saved)).toEqual([]);
+});
+
+/** Exit 2, a Chinese message naming the file, nothing written, the input unchanged. */
+async function refused(bytes: Uint8Array | string, ...expected: (string | RegExp)[]): Promise<string> {
+  const filled = await fillBytes(dir, bytes);
+  expect({ code: filled.run.code, written: filled.outputBytes !== null }).toEqual({ code: 2, written: false });
+  expect(filled.run.stderr).toContain("台账.xlsx");
+  expect(filled.run.stderr).not.toMatch(/\bat \w|Error:|TypeError|RangeError|Invalid|undefined/);
+  for (const e of expected) expect(filled.run.stderr).toMatch(e);
+  expect(new Uint8Array(fs.readFileSync(filled.input))).toEqual(typeof bytes === "string" ? encode(bytes) : bytes);
+  expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  return filled.run.stderr;
+}
+
+describe("broken XML ends in exit 2 with a Chinese message, quickly, never a hang", () => {
+  test("an unclosed element in a cell (<is><t>甲公司</is>) names the sheet", async () => {
+    const sheet = ledgerSheet([ENTERPRISE]).replace("<t>甲公司</t>", "<t>甲公司");
+    await refused(handmade({ sheet }), "工作表“数据”", "没有结束标记");
+  });
+
+  test("a Relationship without />", async () => {
+    const bytes = rewritePart(handmade({ sheet: ledgerSheet([ENTERPRISE]) }), "xl/_rels/workbook.xml.rels", (xml) =>
+      xml.replace('sheet1.xml"/>', 'sheet1.xml">'),
+    );
+    await refused(bytes, "xl/_rels/workbook.xml.rels", "没有结束标记");
+  });
+
+  test("an unclosed CDATA section in a cell", async () => {
+    const sheet = ledgerSheet([ENTERPRISE]).replace("<t>甲公司</t>", "<t><![CDATA[甲公司</t>");
+    await refused(handmade({ sheet }), "CDATA");
+  });
+
+  test("a character reference beyond Unicode (&#x110000;)", async () => {
+    const sheet = ledgerSheet([ENTERPRISE]).replace("<t>甲公司</t>", "<t>甲&#x110000;公司</t>");
+    await refused(handmade({ sheet }), "字符引用");
+  });
+
+  test("invalid UTF-8 in a sheet part is refused, not rewritten as U+FFFD", async () => {
+    const bytes = rewriteBytes(
+      handmade({ sheet: ledgerSheet([ENTERPRISE, ["乙公司", "杭州市萧山区", 2600, 2024]]) }),
+      "xl/worksheets/sheet1.xml",
+      (data) => {
+        const at = indexOfText(data, "乙公司");
+        const out = data.slice();
+        out[at + 1] = 0xff; // a stray byte in the middle of 乙
+        return out;
+      },
+    );
+    await refused(bytes, "UTF-8");
+  });
+
+  test("a row beyond Excel's 1,048,576 rows or a cell beyond column XFD", async () => {
+    await refused(
+      handmade({
+        sheet: ledgerSheet(
+          new Map([
+            [2, ENTERPRISE],
+            [1_048_577, ENTERPRISE],
+          ]),
+        ),
+      }),
+      "1048576",
+    );
+    const wide = ledgerSheet([ENTERPRISE]).replace("</row></sheetData>", '<c r="XFE2"><v>1</v></c></row></sheetData>');
+    await refused(handmade({ sheet: wide }), "16384");
+  });
+});
+
+describe("the zip container", () => {
+  test("two entries of the same name are refused (readers disagree on which one counts)", async () => {
+    const parts = readZip(handmade({ sheet: ledgerSheet([ENTERPRISE]) }));
+    const twice = writeZip(
+      [...parts.map((copy) => ({ copy })), { copy: parts.find((p) => p.name.endsWith("sheet1.xml"))! }],
+      portableCodec,
+    );
+    await refused(twice, "同名", "sheet1.xml");
+  });
+
+  test("a zip bomb is refused from its declared size, before inflating", async () => {
+    const bytes = declareSize(
+      handmade({ sheet: ledgerSheet([ENTERPRISE]) }),
+      "xl/worksheets/sheet1.xml",
+      3_000_000_000,
+    );
+    await refused(bytes, "超过可处理的上限", "sheet1.xml");
+  });
+
+  test("a part inflating beyond its declared size stops at that size", async () => {
+    const zeros = new Uint8Array(16 * 1024 * 1024); // 16 MB of zeros deflate to ~16 KB
+    const sheet = encode(`<worksheet xmlns="${MAIN}"><sheetData>`);
+    const body = new Uint8Array(sheet.length + zeros.length);
+    body.set(sheet);
+    const parts = readZip(handmade({ sheet: ledgerSheet([ENTERPRISE]) })).map((copy) =>
+      copy.name.endsWith("sheet1.xml") ? { name: copy.name, data: body } : { copy },
+    );
+    const bomb = declareSize(writeZip(parts, portableCodec), "xl/worksheets/sheet1.xml", 1000);
+    const before = process.memoryUsage().rss;
+    await refused(bomb, "sheet1.xml", "损坏");
+    expect(process.memoryUsage().rss - before).toBeLessThan(48 * 1024 * 1024);
+  });
+});
+
+/** The package with one part's bytes changed. */
+function rewriteBytes(bytes: Uint8Array, name: string, change: (data: Uint8Array) => Uint8Array): Uint8Array {
+  return writeZip(
+    readZip(bytes).map((e) => (e.name === name ? { name, data: change(entryData(e, portableCodec)) } : { copy: e })),
+    portableCodec,
+  );
+}
+
+function indexOfText(data: Uint8Array, text: string): number {
+  return Buffer.from(data).indexOf(Buffer.from(text));
+}
+
+/** The zip with the uncompressed size of `name` rewritten in its central and local headers. */
+function declareSize(bytes: Uint8Array, name: string, size: number): Uint8Array {
+  const out = bytes.slice();
+  const view = new DataView(out.buffer);
+  const nameBytes = Buffer.from(name);
+  for (let at = 0; at + 46 < out.length; at++) {
+    if (view.getUint32(at, true) !== 0x02014b50) continue;
+    const length = view.getUint16(at + 28, true);
+    if (!Buffer.from(out.subarray(at + 46, at + 46 + length)).equals(nameBytes)) continue;
+    view.setUint32(at + 24, size >>> 0, true);
+    view.setUint32(view.getUint32(at + 42, true) + 22, size >>> 0, true);
+  }
+  return out;
+}
+
+describe("the output file", () => {
+  const input = () => handmade({ sheet: ledgerSheet([ENTERPRISE]) });
+
+  test("an existing output is left alone without --force, replaced with it; a read-only one never", async () => {
+    fs.writeFileSync(`${dir}/台账.xlsx`, input());
+    fs.writeFileSync(`${dir}/结果.xlsx`, "官员自己的文件");
+    const refusedRun = await xsg(["fill", "台账.xlsx", "-o", "结果.xlsx", "--year", "2024"], dir);
+    expect(refusedRun.code).toBe(2);
+    expect(refusedRun.stderr).toContain("已存在");
+    expect(refusedRun.stderr).toContain("--force");
+    expect(fs.readFileSync(`${dir}/结果.xlsx`, "utf8")).toBe("官员自己的文件");
+
+    const forced = await xsg(["fill", "台账.xlsx", "-o", "结果.xlsx", "--year", "2024", "--force"], dir);
+    expect(forced.code).toBe(0);
+    expect(await independentProblems(new Uint8Array(fs.readFileSync(`${dir}/结果.xlsx`)))).toEqual([]);
+
+    fs.writeFileSync(`${dir}/只读.xlsx`, "只读");
+    fs.chmodSync(`${dir}/只读.xlsx`, 0o444);
+    const readOnly = await xsg(["fill", "台账.xlsx", "-o", "只读.xlsx", "--year", "2024", "--force"], dir);
+    // root may write anyway; the policy is about the official's intent, told by the mode bits.
+    expect(readOnly.code).toBe(2);
+    expect(readOnly.stderr).toContain("只读");
+    expect(fs.readFileSync(`${dir}/只读.xlsx`, "utf8")).toBe("只读");
+  });
+
+  test("system errors are said in Chinese (no ENOENT, no English), exit 2, no temporary file", async () => {
+    fs.writeFileSync(`${dir}/台账.xlsx`, input());
+    const missingFolder = await xsg(["fill", "台账.xlsx", "-o", "没有的文件夹/结果.xlsx", "--year", "2024"], dir);
+    expect(missingFolder.code).toBe(2);
+    expect(missingFolder.stderr).toContain("文件或文件夹不存在");
+    expect(missingFolder.stderr).not.toMatch(/ENOENT|no such file/i);
+    const folderAsInput = await xsg(["fill", ".", "--year", "2024"], dir);
+    expect(folderAsInput.code).toBe(2);
+    expect(folderAsInput.stderr).toContain("文件夹");
+    expect(folderAsInput.stderr).not.toMatch(/EISDIR|illegal operation/i);
+    fs.mkdirSync(`${dir}/结果目录.xlsx`);
+    const outputFolder = await xsg(["fill", "台账.xlsx", "-o", "结果目录.xlsx", "--year", "2024"], dir);
+    expect(outputFolder.code).toBe(2);
+    expect(outputFolder.stderr).toContain("是一个文件夹");
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  test("an enterprise name holding terminal escape sequences is printed harmlessly", async () => {
+    const sheet = ledgerSheet([["\u001b[2J\u009b31m坏公司\u202e", "杭州市萧山区", "不是数", 2024]]);
+    const filled = await fillBytes(dir, handmade({ sheet }));
+    expect(filled.run.code).toBe(1);
+    expect(filled.run.stdout).toContain("\\u001b[2J\\u009b31m坏公司\\u202e");
+    for (const raw of ["\u001b", "\u009b", "\u202e"]) expect(filled.run.stdout).not.toContain(raw);
+  });
 });
