@@ -689,11 +689,16 @@ export class SheetGrid {
     };
     for (const [si, master] of masters) {
       if (!replaced(master.row, master.column)) continue;
+      // Only the cells that exist inside ref are visited: a ref may span the whole sheet (E2:XFD1048576).
       const ref = master.ref;
-      for (let row = ref.top; row < ref.top + ref.rows; row++) {
-        for (let column = ref.left; column < ref.left + ref.columns; column++) {
-          const cell = this.cellAtRow(row, column);
-          if (cell < 0 || replaced(row, column) || (row === master.row && column === master.column)) continue;
+      const lastRow = Math.min(ref.top + ref.rows, this.rowIndexByNumber.length);
+      for (let row = ref.top; row < lastRow; row++) {
+        const ri = this.rowIndexOf(row);
+        if (ri < 0) continue;
+        for (let cell = this.rowFirstCell.data[ri]; cell < this.rowFirstCell.data[ri + 1]; cell++) {
+          const column = this.cellColumn.data[cell];
+          if (column < ref.left || column >= ref.left + ref.columns) continue;
+          if (replaced(row, column) || (row === master.row && column === master.column)) continue;
           const f = elements(this.xml.slice(this.cellStart.data[cell], this.cellEnd.data[cell]), `${this.prefix}f`)[0];
           if (f && attribute(openTag(f), "si") === si) orphans.add(cell);
         }

@@ -4,14 +4,14 @@
  * with XSG (JSZip with CRC checks, exceljs, an XML well-formedness check).
  */
 import * as fs from "fs";
-import { autoMap, detectHeader, runFill, summaryLayout } from "../../../src/fill";
+import { autoMap, detectHeader, OUTPUT_COLUMNS, runFill, summaryLayout } from "../../../src/fill";
 import { XlsxPackage } from "../../../taskpane/file/xlsx/package";
 import { XlsxFillHost } from "../../../taskpane/file/xlsx-fill-host";
 import { portableCodec } from "../../../taskpane/file/xlsx/codec";
 import { entryData, readZip, writeZip } from "../../../taskpane/file/xlsx/zip";
 import { encode, handmade, MAIN, partText, rewritePart } from "../file/handmade-xlsx";
 import { independentProblems } from "../file/independent-check";
-import { ENTERPRISE, fillBytes, ledgerSheet } from "./hostile";
+import { ENTERPRISE, fillBytes, LEDGER_HEADER, ledgerSheet, rowXml } from "./hostile";
 import { tempDir, xsg } from "./helpers";
 
 jest.setTimeout(60_000);
@@ -228,3 +228,15 @@ describe("the output file", () => {
     for (const raw of ["\u001b", "\u009b", "\u202e"]) expect(filled.run.stdout).not.toContain(raw);
   });
 });
+
+test("a shared formula whose ref spans the sheet (E2:XFD1048576) in an output column: only existing cells are visited", async () => {
+  const header = rowXml(1, [...LEDGER_HEADER, ...OUTPUT_COLUMNS]);
+  const master = '<c r="E2"><f t="shared" ref="E2:XFD1048576" si="0">C2*0</f><v>0</v></c>';
+  const child = '<c r="L2"><f t="shared" si="0"/><v>0</v></c>';
+  const row2 = rowXml(2, ENTERPRISE, master + child);
+  const filled = await fillBytes(dir, handmade({ sheet: `<sheetData>${header}${row2}</sheetData>` }));
+  expect(filled.run.code).toBe(0);
+  expect(await independentProblems(filled.outputBytes!)).toEqual([]);
+  // The child of the overwritten master keeps its meaning with its own formula text.
+  expect(partText(filled.outputBytes!, "xl/worksheets/sheet1.xml")).toContain('<c r="L2"><f>J2*0</f><v>0</v></c>');
+}, 10_000);
