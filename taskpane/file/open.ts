@@ -4,11 +4,12 @@
  * ("PK"), an old .xls is an OLE2 compound file, anything else is tried as CSV.
  */
 import { legalSheetName } from "../../src/fill/sheet-names";
-import { csvFieldValue, decodeCsvBytes, parseCsv } from "./csv";
+import { csvFieldValue, CsvFormatError, csvRows, decodeCsv, detectSeparator, type DecodedCsv } from "./csv";
 import { portableCodec, type Codec } from "./xlsx/codec";
-import { newWorkbook } from "./xlsx/new-workbook";
+import { workbookOfSheet } from "./xlsx/new-workbook";
+import { worksheetOfRows, worksheetRowXml } from "./xlsx/worksheet-xml";
 import { XlsxPackage } from "./xlsx/package";
-import { FileLimitError } from "./xlsx/limits";
+import { FileLimitError, MAX_COLUMNS, MAX_CSV_BYTES, MAX_ROWS, megabytes } from "./xlsx/limits";
 import { finish, scaled, type Steps } from "./xlsx/steps";
 
 export type OpenErrorKind = "not-workbook" | "legacy-xls" | "empty" | "too-large";
@@ -69,7 +70,12 @@ export function* openWorkbookSteps(
     );
   }
   if (startsWith(bytes, ZIP_MAGIC)) return yield* openXlsxSteps(bytes, fileName, codec);
-  return csvWorkbook(decodeCsvBytes(bytes), fileName, codec);
+  if (bytes.length > MAX_CSV_BYTES)
+    throw new WorkbookOpenError(
+      "too-large",
+      `“${fileName}”有 ${megabytes(bytes.length)}，超过可处理的上限 ${megabytes(MAX_CSV_BYTES)}：请拆分后再填充，或另存为 .xlsx。`,
+    );
+  return csvWorkbook(decodeCsv(bytes), fileName, codec);
 }
 
 /** The package, with its first sheet indexed: a broken sheet is reported now, not at the first click. */
@@ -91,15 +97,38 @@ function* openXlsxSteps(bytes: Uint8Array, fileName: string, codec: Codec): Step
   return workbook;
 }
 
-/** A one-sheet workbook holding the CSV's cells (numbers as numbers, see csvFieldValue). */
-export function csvWorkbook(text: string, fileName: string, codec: Codec = portableCodec): XlsxPackage {
+/**
+ * A one-sheet workbook holding the CSV's cells (numbers as numbers, see csvFieldValue). Rows are
+ * turned into sheet XML one at a time, and the sheet is stored uncompressed (it is read right
+ * back): the file's rows are never all held as cell arrays.
+ */
+export function csvWorkbook(decoded: DecodedCsv | string, fileName: string, codec: Codec = portableCodec): XlsxPackage {
+  const { text, utf16 } = typeof decoded === "string" ? { text: decoded, utf16: false } : decoded;
   if (text.includes("\u0000")) {
     throw new WorkbookOpenError("not-workbook", `无法读取“${fileName}”：既不是 .xlsx 也不是文本 CSV 文件。`);
   }
-  const rows = parseCsv(text);
-  if (rows.every((row) => row.every((field) => field.trim() === ""))) {
-    throw new WorkbookOpenError("empty", `“${fileName}”中没有数据。`);
+  const rowsXml: string[] = [];
+  let hasData = false;
+  let row = 0;
+  try {
+    // Excel's "Unicode text" (UTF-16) is tab-separated: a tab on any of the first lines decides.
+    const separator = utf16 && /\t/.test(text.slice(0, 64 * 1024)) ? "\t" : detectSeparator(text);
+    for (const fields of csvRows(text, separator)) {
+      if (row >= MAX_ROWS) throw new FileLimitError(`超过 Excel 的上限 ${MAX_ROWS} 行，请拆分后再填充`);
+      if (fields.length > MAX_COLUMNS)
+        throw new FileLimitError(`第 ${row + 1} 行有 ${fields.length} 列，超过 Excel 的上限 ${MAX_COLUMNS} 列`);
+      const cells = fields.map(csvFieldValue);
+      if (!hasData) hasData = cells.some((cell) => cell !== null);
+      rowsXml.push(worksheetRowXml(row, cells));
+      row++;
+    }
+  } catch (error) {
+    if (error instanceof CsvFormatError || error instanceof FileLimitError)
+      throw new WorkbookOpenError("not-workbook", `无法读取“${fileName}”：${error.message}。`);
+    throw error;
   }
-  const cells = rows.map((fields) => fields.map(csvFieldValue));
-  return XlsxPackage.open(newWorkbook(sheetNameFromFile(fileName), cells, codec), codec);
+  if (!hasData) throw new WorkbookOpenError("empty", `“${fileName}”中没有数据。`);
+  const bytes = workbookOfSheet(sheetNameFromFile(fileName), worksheetOfRows(rowsXml), codec, true);
+  rowsXml.length = 0;
+  return XlsxPackage.open(bytes, codec);
 }

@@ -47,6 +47,14 @@ export function newWorkbook(
   rows: readonly (readonly SheetCell[])[],
   codec: Codec = portableCodec,
 ): Uint8Array {
+  return workbookOfSheet(sheetName, worksheetXml(rows), codec);
+}
+
+/**
+ * The package around one sheet's XML. `storeSheet` leaves the sheet uncompressed: a .csv's
+ * workbook is opened right away in memory, so deflating it only to inflate it again is waste.
+ */
+export function workbookOfSheet(sheetName: string, sheetXml: string, codec: Codec, storeSheet = false): Uint8Array {
   const encode = (text: string) => new TextEncoder().encode(text);
   return writeZip(
     [
@@ -55,7 +63,7 @@ export function newWorkbook(
       { name: "xl/workbook.xml", data: encode(workbookXml(sheetName)) },
       { name: "xl/_rels/workbook.xml.rels", data: encode(WORKBOOK_RELS) },
       { name: "xl/styles.xml", data: encode(STYLES) },
-      { name: "xl/worksheets/sheet1.xml", data: encode(worksheetXml(rows)) },
+      { name: "xl/worksheets/sheet1.xml", data: encode(sheetXml), stored: storeSheet },
     ],
     codec,
   );

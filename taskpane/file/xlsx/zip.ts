@@ -25,7 +25,8 @@ export interface ZipEntry {
 }
 
 /** A part to write: copied from the source zip, or new bytes to compress. */
-export type ZipPart = { readonly copy: ZipEntry } | { readonly name: string; readonly data: Uint8Array };
+export type ZipPart =
+  { readonly copy: ZipEntry } | { readonly name: string; readonly data: Uint8Array; readonly stored?: boolean };
 
 export class ZipFormatError extends Error {
   override readonly name = "ZipFormatError";
@@ -159,13 +160,16 @@ export function writeZip(parts: readonly ZipPart[], codec: Codec, now = new Date
   const encoder = new TextEncoder();
   const entries = parts.map((part) => {
     if ("copy" in part) return { ...part.copy, nameBytes: encoder.encode(part.copy.name) };
-    const sink = codec.deflater();
-    sink.push(part.data);
-    const raw = sink.finish();
+    let raw = part.data;
+    if (!part.stored) {
+      const sink = codec.deflater();
+      sink.push(part.data);
+      raw = sink.finish();
+    }
     return {
       name: part.name,
       nameBytes: encoder.encode(part.name),
-      method: 8,
+      method: part.stored ? 0 : 8,
       crc: codec.crc32(part.data),
       size: part.data.length,
       raw,

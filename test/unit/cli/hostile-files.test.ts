@@ -8,6 +8,8 @@ import { autoMap, detectHeader, OUTPUT_COLUMNS, runFill, summaryLayout } from ".
 import { XlsxPackage } from "../../../taskpane/file/xlsx/package";
 import { XlsxFillHost } from "../../../taskpane/file/xlsx-fill-host";
 import { portableCodec } from "../../../taskpane/file/xlsx/codec";
+import { MAX_CSV_BYTES } from "../../../taskpane/file/xlsx/limits";
+import { openWorkbook } from "../../../taskpane/file/open";
 import { entryData, readZip, writeZip } from "../../../taskpane/file/xlsx/zip";
 import { encode, handmade, MAIN, partText, rewritePart } from "../file/handmade-xlsx";
 import { independentProblems } from "../file/independent-check";
@@ -240,3 +242,50 @@ test("a shared formula whose ref spans the sheet (E2:XFD1048576) in an output co
   // The child of the overwritten master keeps its meaning with its own formula text.
   expect(partText(filled.outputBytes!, "xl/worksheets/sheet1.xml")).toContain('<c r="L2"><f>J2*0</f><v>0</v></c>');
 }, 10_000);
+
+describe("hostile and awkward CSVs", () => {
+  const header = "企业名称,所属地区,主营业务收入（万元）,首次入库年份";
+
+  test("one stray byte in a UTF-8 CSV: still read as UTF-8 (not as GB18030 mojibake)", async () => {
+    const [before, after] = [`${header}\n甲公司`, ",杭州市萧山区,2500,2024\n乙公司,杭州市萧山区,2600,2024\n"].map(
+      encode,
+    );
+    // A stray Latin-1 byte after 甲公司.
+    const bytes = Uint8Array.from([...before, 0xa0, ...after]);
+    const filled = await fillBytes(dir, bytes, "台账.csv");
+    expect(filled.run.code).toBe(0);
+    expect(filled.run.stdout).toContain("主营业务收入（万元）");
+    expect(filled.run.stdout).toContain("共 2 行数据");
+    expect(filled.run.stdout).toContain("企业名称");
+  });
+
+  test("an unterminated quote is refused naming its line, not allowed to swallow the following lines", async () => {
+    const csv = `${header}\n甲公司,杭州市萧山区,2500,2024\n"乙公司,杭州市萧山区,2600,2024\n丙公司,杭州市萧山区,2700,2024\n`;
+    const filled = await fillBytes(dir, csv, "台账.csv");
+    expect(filled.run.code).toBe(2);
+    expect(filled.run.stderr).toContain("第 3 行");
+    expect(filled.run.stderr).toContain("引号没有闭合");
+    expect(filled.outputBytes).toBeNull();
+  });
+
+  test("UTF-16 tab-separated (Excel's Unicode text), LE and BE, with a title line without tabs", async () => {
+    const text = `2024年小升规测算\n${header.replace(/,/g, "\t")}\n甲公司\t杭州市萧山区\t"2,500"\t2024\n`;
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    const be = Buffer.from(le);
+    be.swap16();
+    for (const [name, bytes] of [
+      ["台账le.csv", le],
+      ["台账be.csv", be],
+    ] as const) {
+      const filled = await fillBytes(dir, new Uint8Array(bytes), name);
+      expect({ name, code: filled.run.code }).toEqual({ name, code: 0 });
+      expect(filled.run.stdout).toContain("列对应（表头在第 2 行）");
+      expect(filled.run.stdout).toContain("已填充 1 行");
+    }
+  });
+
+  test("a CSV beyond the size limit is refused before it is decoded", () => {
+    const big = new Uint8Array(MAX_CSV_BYTES + 1).fill(0x61);
+    expect(() => openWorkbook(big, "大.csv")).toThrow(/超过可处理的上限/);
+  });
+});
