@@ -11,6 +11,7 @@
 import { areaA1, cellA1, columnIndexOfLetters, parseAreaA1 } from "../../../src/fill/address";
 import { sameContent } from "../../../src/fill/cells";
 import { excelSerialOfTime } from "../../../src/parse/excelDate";
+import { in1900System } from "../../../src/fill/date-system";
 import { cellXml } from "./cell-xml";
 import { MAX_COLUMNS, MAX_ROWS } from "./limits";
 import type { CellArea, CellContent, CellValue } from "../../../src/fill/types";
@@ -198,7 +199,7 @@ export class SheetGrid {
   readValues(area: CellArea): CellValue[][] {
     return this.readArea(
       area,
-      (cell) => this.valueOf(cell),
+      (cell) => this.valueIn1900System(cell),
       (content) => contentValue(content),
     );
   }
@@ -477,7 +478,20 @@ export class SheetGrid {
     return decodeXml(x.slice(tagEnd + 1, close));
   }
 
-  private valueOf(cell: number): CellValue {
+  /**
+   * A cell's value with dates in the 1900 system whatever the workbook's (see date-system.ts): the
+   * value the fill reads. Contents (undo, the overwrite check) keep the file's own serials.
+   */
+  private valueIn1900System(cell: number): CellValue {
+    const value = this.valueOf(cell, true);
+    if (!this.date1904 || typeof value !== "number" || !this.styles) return value;
+    const tag = this.cellTag(cell);
+    if (attribute(tag, "t") === "d") return value; // an ISO date, already read in the 1900 system
+    const style = attribute(tag, "s");
+    return in1900System(value, style !== null && this.styles.isDate(Number(style)), true);
+  }
+
+  private valueOf(cell: number, dates1900 = false): CellValue {
     if (cell < 0) return null;
     const x = this.xml;
     const start = this.cellStart.data[cell];
@@ -499,7 +513,7 @@ export class SheetGrid {
       case "e":
         return { error: v };
       case "d":
-        return isoDateSerial(v, this.date1904);
+        return isoDateSerial(v, this.date1904 && !dates1900);
       default: {
         const n = Number(v);
         return v.trim() === "" || !Number.isFinite(n) ? null : n;

@@ -9,6 +9,7 @@ import { XlsxPackage } from "../../../taskpane/file/xlsx/package";
 import { XlsxFillHost } from "../../../taskpane/file/xlsx-fill-host";
 import { portableCodec } from "../../../taskpane/file/xlsx/codec";
 import { MAX_CSV_BYTES } from "../../../taskpane/file/xlsx/limits";
+import { excelSerialToDate } from "../../../src/parse/excelDate";
 import { openWorkbook } from "../../../taskpane/file/open";
 import { entryData, readZip, writeZip } from "../../../taskpane/file/xlsx/zip";
 import { encode, handmade, MAIN, partText, rewritePart } from "../file/handmade-xlsx";
@@ -287,5 +288,75 @@ describe("hostile and awkward CSVs", () => {
   test("a CSV beyond the size limit is refused before it is decoded", () => {
     const big = new Uint8Array(MAX_CSV_BYTES + 1).fill(0x61);
     expect(() => openWorkbook(big, "大.csv")).toThrow(/超过可处理的上限/);
+  });
+});
+
+describe("date systems, read as Excel reads them", () => {
+  const DATE_XFS = [
+    '<xf numFmtId="0"/>',
+    '<xf numFmtId="14" applyNumberFormat="1"/>',
+    '<xf numFmtId="176" applyNumberFormat="1"/>',
+  ];
+  const numFmts =
+    '<numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>';
+  /** A ledger whose 首次入库年份 cells are dates (built-in format 14, or a custom 年月日 format). */
+  function datedLedger(serials: readonly number[], style: number, date1904: boolean): Uint8Array {
+    const rows = serials
+      .map((serial, i) =>
+        rowXml(i + 2, [`企业${i}`, "杭州市萧山区", 2500 + i]).replace(
+          "</row>",
+          `<c r="D${i + 2}" s="${style}"><v>${serial}</v></c></row>`,
+        ),
+      )
+      .join("");
+    const bytes = handmade({
+      sheet: `<sheetData>${rowXml(1, LEDGER_HEADER)}${rows}</sheetData>`,
+      cellXfs: DATE_XFS,
+      workbookBody: `${date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets>`,
+    });
+    return rewritePart(bytes, "xl/styles.xml", (xml) => xml.replace("<cellXfs", `${numFmts}<cellXfs`));
+  }
+
+  test("a 1904 workbook: a 2024-03-01 date cell is 2024 (serial 43890 there), for built-in and custom date formats", async () => {
+    for (const style of [1, 2]) {
+      const filled = await fillBytes(dir, datedLedger([43890], style, true), `台账${style}.xlsx`, [
+        "--year",
+        "2024",
+        "--json",
+      ]);
+      const report = JSON.parse(filled.run.stdout) as { eligible: number; totalYuan: number };
+      // First year in 规上 (2024): 杭州市萧山区 pays its first-time award, not the 0 of a 2020 entry.
+      expect({ style, code: filled.run.code, eligible: report.eligible }).toEqual({ style, code: 0, eligible: 1 });
+      expect(report.totalYuan).toBeGreaterThan(0);
+    }
+    // The same serial in a 1900 workbook is 2020-03-01: no first-time award in 2024.
+    const in1900 = await fillBytes(dir, datedLedger([43890], 1, false), "台账1900.xlsx", ["--year", "2024", "--json"]);
+    const report1900 = JSON.parse(in1900.run.stdout) as { byYear: unknown[]; eligible: number };
+    expect(report1900.eligible).toBe(0);
+  });
+
+  test("a number without a date format is not moved, even in a 1904 workbook", async () => {
+    const filled = await fillBytes(dir, datedLedger([2024], 0, true), "台账n.xlsx", ["--year", "2024", "--json"]);
+    expect((JSON.parse(filled.run.stdout) as { eligible: number }).eligible).toBe(1);
+  });
+
+  test('the 1900 leap-year quirk and ISO (t="d") dates: the fill reads 1900-system serials in both systems', () => {
+    const cells =
+      '<c r="A1" t="d"><v>1900-02-28</v></c><c r="B1" t="d"><v>1900-03-01</v></c><c r="C1" t="d"><v>2024-03-01</v></c>' +
+      '<c r="D1" s="1"><v>0</v></c><c r="E1" s="1"><v>60</v></c>';
+    for (const date1904 of [false, true]) {
+      const bytes = handmade({
+        sheet: `<sheetData><row r="1">${cells}</row></sheetData>`,
+        cellXfs: DATE_XFS,
+        workbookBody: `${date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets>`,
+      });
+      const values = XlsxPackage.open(bytes).grid("数据").readValues({ top: 0, left: 0, rows: 1, columns: 5 })[0];
+      // Serial 60 is Excel's phantom 1900-02-29, so 1900-03-01 is 61; 1904-01-01 is 1462 in the 1900 system.
+      expect({ date1904, values }).toEqual({
+        date1904,
+        values: [59, 61, 45352, date1904 ? 1462 : 0, date1904 ? 1522 : 60],
+      });
+      expect(excelSerialToDate(60)).toEqual({ year: 1900, month: 2, day: 29 });
+    }
   });
 });
