@@ -99,6 +99,8 @@ export interface NewSheet {
 export class XlsxPackage {
   readonly sheets: readonly SheetEntry[];
   readonly date1904: boolean;
+  /** calcPr fullCalcOnLoad: the writer left formula results for Excel to compute (xlsxwriter, openpyxl). */
+  readonly recalculatesOnOpen: boolean;
   readonly activeTab: number;
   sharedStrings: readonly string[] = [];
   readonly styles: StyleSheet | null;
@@ -144,6 +146,9 @@ export class XlsxPackage {
     const workbookPr = parsing(this.workbookPart, () => elements(workbook, `${prefix}workbookPr`))[0];
     const date1904 = workbookPr ? attribute(openTag(workbookPr), "date1904") : null;
     this.date1904 = date1904 === "1" || date1904 === "true";
+    const calcPr = parsing(this.workbookPart, () => elements(workbook, `${prefix}calcPr`))[0];
+    const fullCalc = calcPr ? attribute(openTag(calcPr), "fullCalcOnLoad") : null;
+    this.recalculatesOnOpen = fullCalc === "1" || fullCalc === "true";
     const view = parsing(this.workbookPart, () => elements(workbook, `${prefix}workbookView`))[0];
     this.activeTab = Number(view ? (attribute(openTag(view), "activeTab") ?? 0) : 0) || 0;
 
@@ -195,7 +200,11 @@ export class XlsxPackage {
       const part = sheet.part;
       try {
         const xml = yield* scaled(this.textSteps(part), 0, 0.4);
-        grid = yield* scaled(SheetGrid.create(xml, this.sharedStrings, this.styles, this.date1904), 0.4, 1);
+        grid = yield* scaled(
+          SheetGrid.create(xml, this.sharedStrings, this.styles, this.date1904, this.recalculatesOnOpen),
+          0.4,
+          1,
+        );
       } catch (error) {
         throw inPart(error, `工作表“${name}”（${part}）`);
       }

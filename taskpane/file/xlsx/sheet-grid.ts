@@ -14,7 +14,8 @@ import { excelSerialOfTime } from "../../../src/parse/excelDate";
 import { in1900System } from "../../../src/fill/date-system";
 import { cellXml } from "./cell-xml";
 import { MAX_COLUMNS, MAX_ROWS } from "./limits";
-import type { CellArea, CellContent, CellValue } from "../../../src/fill/types";
+import type { CellArea, CellContent, CellErrorObject, CellValue } from "../../../src/fill/types";
+import { UNCALCULATED_TEXT } from "../../../src/fill/cells";
 import { shiftFormula } from "./formula-shift";
 import { finish, type Steps } from "./steps";
 import type { StyleSheet } from "./styles";
@@ -30,6 +31,9 @@ import {
   withAttribute,
   withoutAttribute,
 } from "./xml";
+
+/** A formula cell without a calculated value the fill may read (see valueOf). */
+const UNCALCULATED: CellErrorObject = { error: UNCALCULATED_TEXT, uncalculated: true };
 
 /** Marks an overlay cell that puts back the original cell exactly (undo). */
 const ORIGINAL = Symbol("original");
@@ -120,6 +124,8 @@ export class SheetGrid {
     private readonly sharedStrings: readonly string[],
     private readonly styles: StyleSheet | null,
     private readonly date1904: boolean,
+    /** The workbook asks to be recalculated on open (fullCalcOnLoad): its stored formula results are not to be trusted. */
+    private readonly staleFormulas: boolean,
   ) {
     this.prefix = rootPrefix(xml, "worksheet");
     const open = xml.indexOf(`<${this.prefix}sheetData`);
@@ -138,8 +144,9 @@ export class SheetGrid {
     sharedStrings: readonly string[],
     styles: StyleSheet | null,
     date1904 = false,
+    staleFormulas = false,
   ): Steps<SheetGrid> {
-    const grid = new SheetGrid(xml, sharedStrings, styles, date1904);
+    const grid = new SheetGrid(xml, sharedStrings, styles, date1904, staleFormulas);
     yield* grid.index();
     return grid;
   }
@@ -491,6 +498,18 @@ export class SheetGrid {
     return in1900System(value, style !== null && this.styles.isDate(Number(style)), true);
   }
 
+  private hasFormula(cell: number): boolean {
+    const open = `<${this.prefix}f`;
+    const end = this.cellEnd.data[cell];
+    for (
+      let at = this.xml.indexOf(open, this.cellStart.data[cell] + 2);
+      at >= 0 && at < end;
+      at = this.xml.indexOf(open, at + 1)
+    )
+      if (isNameEnd(this.xml.charCodeAt(at + open.length))) return true;
+    return false;
+  }
+
   private valueOf(cell: number, dates1900 = false): CellValue {
     if (cell < 0) return null;
     const x = this.xml;
@@ -502,6 +521,9 @@ export class SheetGrid {
       return runText(x.slice(start, end), this.prefix);
     }
     const v = this.childText(cell, "v");
+    // A formula is read as its stored result; without one (openpyxl, exceljs) or with a result the
+    // workbook itself distrusts (xlsxwriter's 0 under fullCalcOnLoad) it is never a blank or a 0.
+    if ((v === null || this.staleFormulas) && this.hasFormula(cell)) return UNCALCULATED;
     if (v === null) return null;
     switch (type) {
       case "s":

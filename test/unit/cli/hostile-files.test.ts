@@ -360,3 +360,41 @@ describe("date systems, read as Excel reads them", () => {
     }
   });
 });
+
+describe("formula cells without a usable value in a mapped column", () => {
+  const revenueFormula = (cached: string) =>
+    `<sheetData>${rowXml(1, LEDGER_HEADER)}${rowXml(2, ["甲公司", "杭州市萧山区"]).replace(
+      "</row>",
+      `<c r="C2"><f>2000+500</f>${cached}</c><c r="D2"><v>2024</v></c></row>`,
+    )}</sheetData>`;
+  const NOTE = "公式没有计算结果";
+
+  test("openpyxl/exceljs (no stored result): the row's 说明 asks to open and save in Excel or WPS; never a 0", async () => {
+    const filled = await fillBytes(dir, handmade({ sheet: revenueFormula("") }));
+    expect(filled.run.code).toBe(1);
+    expect(filled.run.stdout).toContain(NOTE);
+    expect(filled.run.stdout).toContain("打开并保存");
+    expect(partText(filled.outputBytes!, "xl/worksheets/sheet1.xml")).toContain(NOTE);
+  });
+
+  test("xlsxwriter (a stored 0 in a workbook that asks for recalculation on open): the same 说明", async () => {
+    const bytes = handmade({
+      sheet: revenueFormula("<v>0</v>"),
+      workbookBody:
+        '<sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets><calcPr calcId="124519" fullCalcOnLoad="1"/>',
+    });
+    const filled = await fillBytes(dir, bytes);
+    expect(filled.run.code).toBe(1);
+    expect(filled.run.stdout).toContain(NOTE);
+  });
+
+  test("Excel or WPS (a stored result, no recalculation asked): the result is read", async () => {
+    const filled = await fillBytes(dir, handmade({ sheet: revenueFormula("<v>2500</v>") }), "台账.xlsx", [
+      "--year",
+      "2024",
+      "--json",
+    ]);
+    expect(filled.run.code).toBe(0);
+    expect((JSON.parse(filled.run.stdout) as { eligible: number }).eligible).toBe(1);
+  });
+});

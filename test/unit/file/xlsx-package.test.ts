@@ -56,7 +56,8 @@ test("strings: rich runs joined, phonetic runs left out, entities and _xHHHH_ de
     "xy",
     45473,
     null,
-    null,
+    // A formula without a stored result is never read as blank or 0 (the fill's 说明 says so).
+    { error: "#未计算", uncalculated: true },
   ]);
   expect(grid.readContents(all(1, 8))[0]).toEqual([
     "丙公司",
