@@ -23,6 +23,7 @@ import {
 } from "./xml";
 import { finish, scaled, type Steps } from "./steps";
 import { FileLimitError, MAX_INFLATED_BYTES, megabytes } from "./limits";
+import { xmlProblem } from "./well-formed";
 import {
   checkDeclaredSize,
   compressedEntry,
@@ -239,7 +240,11 @@ export class XlsxPackage {
     for (let i = 0; i < changedGrids.length; i++) {
       const [part, grid] = changedGrids[i];
       const share = 0.95 / changedGrids.length;
-      streamed.set(part, yield* scaled(this.compressedSheet(part, grid), i * share, (i + 1) * share));
+      try {
+        streamed.set(part, yield* scaled(this.compressedSheet(part, grid), i * share, (i + 1) * share));
+      } catch (error) {
+        throw inPart(error, part);
+      }
     }
     const changed = new Map<string, string>();
     if (this.styles?.changed && this.stylesPart) changed.set(this.stylesPart, this.styles.serialize());
@@ -248,6 +253,11 @@ export class XlsxPackage {
     if (asWorkbook !== types) changed.set(CONTENT_TYPES_PART, asWorkbook);
     const dropped = new Set<string>();
     if (streamed.size > 0 || this.added.length > 0) this.addSheetsAndRecalc(changed, dropped);
+    // A rewritten part carries everything else its input held: damaged input XML is refused, not passed on.
+    for (const [name, text] of changed) {
+      const problem = xmlProblem(text);
+      if (problem) throw new BrokenXmlError(`${name}：XML 格式错误（${problem}）`);
+    }
     const parts: ZipPart[] = [];
     for (const name of this.order) {
       if (dropped.has(name)) continue;

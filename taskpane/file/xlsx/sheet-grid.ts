@@ -14,6 +14,7 @@ import { excelSerialOfTime } from "../../../src/parse/excelDate";
 import { in1900System } from "../../../src/fill/date-system";
 import { cellXml } from "./cell-xml";
 import { MAX_COLUMNS, MAX_ROWS } from "./limits";
+import { xmlProblem } from "./well-formed";
 import type { CellArea, CellContent, CellErrorObject, CellValue } from "../../../src/fill/types";
 import { UNCALCULATED_TEXT } from "../../../src/fill/cells";
 import { shiftFormula } from "./formula-shift";
@@ -261,6 +262,9 @@ export class SheetGrid {
       emit(x);
       return;
     }
+    // The rewritten part keeps all the rest of the input's XML: damage there is refused, not copied on.
+    const problem = xmlProblem(x);
+    if (problem) throw new BrokenXmlError(`XML 格式错误（${problem}）`);
     const head = this.patchHead(x.slice(0, this.dataSelfClosing ? this.dataStart - 2 : this.dataStart));
     emit(this.dataSelfClosing ? `${head}>` : head);
     const touched = this.touchedRows();

@@ -251,3 +251,14 @@ test("a damaged sheet is refused with the row it breaks on, not misread", () => 
   );
   expect(refusal('<sheetData><row r="1"><c r="A1"><v>1</v></row></sheetData>')).toMatch(/工作表第 1 行：单元格不完整/);
 });
+
+test("a damaged part XSG would rewrite is refused with its name, not carried into the output", () => {
+  const damaged = handmade({
+    sheet:
+      '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>名称</t></is></c></row>' +
+      '<row r="2"><c r="A2"><v>1</v></c></row></sheetData><pageMargins left="0.7">',
+  });
+  const pkg = XlsxPackage.open(damaged);
+  pkg.grid("数据").write({ top: 0, left: 1, rows: 1, columns: 1 }, [["合计"]]);
+  expect(() => pkg.save()).toThrow(/xl\/worksheets\/sheet1\.xml.*XML 格式错误/);
+});
