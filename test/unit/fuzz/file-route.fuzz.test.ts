@@ -18,20 +18,11 @@ import { decode, encode, handmade } from "../file/handmade-xlsx";
 import { xmlProblem } from "../file/independent-check";
 import { HEADER, tempDir, writeWorkbook, xsg } from "../cli/helpers";
 import { LEDGER_HEADER, ledgerSheet } from "../cli/hostile";
+import { mulberry32 } from "../../../examples/seeded-random";
 
 const SEED = 20_261_203;
 
-/** mulberry32: a small, fixed, well-mixed PRNG. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 const rand = random(SEED);
 const int = (n: number): number => Math.floor(rand() * n);
