@@ -8,8 +8,8 @@
 "use strict";
 require("./register-ts");
 
-// Ctrl-C or SIGTERM during a fill: exit 2, leaving no temporary output file behind.
-require("./cli/write-output.ts").removeTemporariesOnInterrupt((completedOutput) => {
+// Ctrl-C or SIGTERM while the output is written: exit 2, leaving no temporary file behind.
+require("./cli/write-output.ts").catchInterruptsWhileWriting((completedOutput) => {
   const { cliStrings, say } = require("./cli/strings.ts");
   const strings = cliStrings();
   const message = completedOutput ? say(strings.interruptedAfterWrite, { file: completedOutput }) : strings.interrupted;

@@ -29,7 +29,7 @@ import type { CliIo } from "./io";
 import { nodeCodec } from "./node-codec";
 import { say, type CliStrings } from "./strings";
 import { failureDetail } from "./failure";
-import { eventLoopTurn, writeAtomically } from "./write-output";
+import { writeAtomically } from "./write-output";
 
 /** Unusable input: the message is printed and the exit code is 2. */
 class Unusable extends Error {}
@@ -111,15 +111,14 @@ async function fill(
     if (error instanceof WorkbookOpenError) throw new Unusable(error.message);
     throw error;
   }
-  await eventLoopTurn();
   const worksheets = workbook.sheets.filter((s) => s.part !== null).map((s) => s.name);
   if (command.sheet !== undefined && !worksheets.includes(command.sheet)) {
     const sheets = worksheets.map((name) => `“${name}”`).join("、");
     throw new Unusable(say(strings.sheetMissing, { sheet: command.sheet, sheets }));
   }
 
-  // Reads and writes run back to back, with a turn of the event loop between them so that Ctrl-C is seen.
-  const host = new XlsxFillHost(workbook, { sheetName: command.sheet, pause: eventLoopTurn });
+  // The CLI has no screen to await a click on: reads and writes run back to back.
+  const host = new XlsxFillHost(workbook, { sheetName: command.sheet, yieldBetweenCalls: false });
   const sheet = host.activeSheetName;
   place.sheet = sheet;
   const info = await host.describeRegion({ extraColumns: OUTPUT_COLUMNS.length });
@@ -144,14 +143,12 @@ async function fill(
   );
   const errorRows = await listErrorRows(host, result, mapping, info.left);
 
-  await eventLoopTurn();
   const saved = workbook.save();
   try {
-    writeAtomically(output, saved);
+    await writeAtomically(output, saved);
   } catch (error) {
     throw new Unusable(say(strings.outputFailed, { file: output, detail: failureDetail(error) }));
   }
-  await eventLoopTurn(); // a Ctrl-C during the (synchronous) save is handled here, the output complete
 
   const area = result.writtenArea;
   const columns = area ? { first: columnLetter(area.left), last: columnLetter(area.left + area.columns - 1) } : null;

@@ -5,11 +5,12 @@
  */
 import { legalSheetName } from "../../src/fill/sheet-names";
 import { csvFieldValue, CsvFormatError, csvRows, decodeCsv, detectSeparator, type DecodedCsv } from "./csv";
-import { portableCodec, type Codec } from "./xlsx/codec";
+import { concatBytes, portableCodec, type Codec } from "./xlsx/codec";
 import { workbookOfSheet } from "./xlsx/new-workbook";
 import { worksheetOfRows, worksheetRowXml } from "./xlsx/worksheet-xml";
 import { XlsxPackage } from "./xlsx/package";
-import { FileLimitError, MAX_COLUMNS, MAX_CSV_BYTES, MAX_ROWS, megabytes } from "./xlsx/limits";
+import { FileLimitError, MAX_COLUMNS, MAX_CSV_BYTES, MAX_PART_BYTES, MAX_ROWS, megabytes } from "./xlsx/limits";
+import { utf8Encoder } from "./xlsx/xml";
 import { finish, scaled, type Steps } from "./xlsx/steps";
 
 export type OpenErrorKind = "not-workbook" | "legacy-xls" | "empty" | "too-large";
@@ -107,7 +108,10 @@ export function csvWorkbook(decoded: DecodedCsv | string, fileName: string, code
   if (text.includes("\u0000")) {
     throw new WorkbookOpenError("not-workbook", `无法读取“${fileName}”：既不是 .xlsx 也不是文本 CSV 文件。`);
   }
-  const rowsXml: string[] = [];
+  // Rows are kept as UTF-8 bytes (half the memory of JavaScript strings for this text), counted
+  // against the part limit as they are made: a big CSV is refused before its sheet is finished.
+  const rowsXml: Uint8Array[] = [];
+  let xmlBytes = 0;
   let hasData = false;
   let row = 0;
   try {
@@ -119,7 +123,13 @@ export function csvWorkbook(decoded: DecodedCsv | string, fileName: string, code
         throw new FileLimitError(`第 ${row + 1} 行有 ${fields.length} 列，超过 Excel 的上限 ${MAX_COLUMNS} 列`);
       const cells = fields.map(csvFieldValue);
       if (!hasData) hasData = cells.some((cell) => cell !== null);
-      rowsXml.push(worksheetRowXml(row, cells));
+      const bytes = utf8Encoder.encode(worksheetRowXml(row, cells));
+      xmlBytes += bytes.length;
+      if (xmlBytes > MAX_PART_BYTES)
+        throw new FileLimitError(
+          `转换成工作表后超过 ${megabytes(MAX_PART_BYTES)}（到第 ${row + 1} 行时），过大无法处理：请拆分后再填充`,
+        );
+      rowsXml.push(bytes);
       row++;
     }
   } catch (error) {
@@ -128,7 +138,11 @@ export function csvWorkbook(decoded: DecodedCsv | string, fileName: string, code
     throw error;
   }
   if (!hasData) throw new WorkbookOpenError("empty", `“${fileName}”中没有数据。`);
-  const bytes = workbookOfSheet(sheetNameFromFile(fileName), worksheetOfRows(rowsXml), codec, true);
+  const [head, tail] = worksheetOfRows(["\u0000"])
+    .split("\u0000")
+    .map((text) => utf8Encoder.encode(text));
+  const sheet = concatBytes([head, ...rowsXml, tail]);
   rowsXml.length = 0;
+  const bytes = workbookOfSheet(sheetNameFromFile(fileName), sheet, codec, true);
   return XlsxPackage.open(bytes, codec);
 }

@@ -46,8 +46,6 @@ export interface XlsxFillHostOptions {
   readonly settings?: SettingsStore;
   /** Give the event loop a turn between host calls (the page: true, so progress paints). Default true. */
   readonly yieldBetweenCalls?: boolean;
-  /** How to give that turn (default: a 0 ms timer; the command line: setImmediate, to see Ctrl-C). */
-  readonly pause?: () => Promise<void>;
 }
 
 /** Width (characters) for output columns a fill adds, so 依据 and 说明 are readable when opened. */
@@ -165,7 +163,6 @@ export class XlsxFillHost implements FillHost {
 
   private pause(): Promise<void> {
     if (this.options.yieldBetweenCalls === false) return Promise.resolve();
-    if (this.options.pause) return this.options.pause();
     return new Promise((resolve) => setTimeout(resolve, 0));
   }
 }

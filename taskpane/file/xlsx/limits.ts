@@ -18,7 +18,10 @@ export const MAX_PART_BYTES = 256 * MB;
 /** All parts read from one workbook together (sheets are indexed on demand; most files read one). */
 export const MAX_INFLATED_BYTES = 512 * MB;
 
-/** A .csv file: Excel's own CSV import stops at 1,048,576 rows, ~100 MB for a typical ledger. */
+/**
+ * A .csv file. Its sheet XML is 2–6 times its size and is held by the same part limit (checked
+ * row by row as it is made); this bound refuses a far larger file before it is even decoded.
+ */
 export const MAX_CSV_BYTES = 128 * MB;
 
 /** A limit was reached: the message says which, in the official's terms, and what to do. */

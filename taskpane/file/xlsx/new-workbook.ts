@@ -54,8 +54,13 @@ export function newWorkbook(
  * The package around one sheet's XML. `storeSheet` leaves the sheet uncompressed: a .csv's
  * workbook is opened right away in memory, so deflating it only to inflate it again is waste.
  */
-export function workbookOfSheet(sheetName: string, sheetXml: string, codec: Codec, storeSheet = false): Uint8Array {
-  const encode = (text: string) => new TextEncoder().encode(text);
+export function workbookOfSheet(
+  sheetName: string,
+  sheetXml: string | Uint8Array,
+  codec: Codec,
+  storeSheet = false,
+): Uint8Array {
+  const encode = (text: string | Uint8Array) => (typeof text === "string" ? new TextEncoder().encode(text) : text);
   return writeZip(
     [
       { name: "[Content_Types].xml", data: encode(CONTENT_TYPES) },

@@ -82,9 +82,14 @@ export function xmlProblem(xml: string): string | null {
     if (next === SLASH) {
       const gt = xml.indexOf(">", lt);
       if (gt < 0) return "结束标记不完整";
-      const name = xml.slice(lt + 2, gt).trimEnd();
       const open = names.pop();
-      if (open !== name) return open === undefined ? `多余的结束标记 </${name}>` : `<${open}> 与 </${name}> 不匹配`;
+      // Compared in place (no substring per element): the name, then only spaces up to ">".
+      let k = lt + 2 + (open?.length ?? 0);
+      while (k < gt && isSpace(xml.charCodeAt(k))) k++;
+      if (open === undefined || k !== gt || !xml.startsWith(open, lt + 2)) {
+        const name = xml.slice(lt + 2, gt).trimEnd();
+        return open === undefined ? `多余的结束标记 </${name}>` : `<${open}> 与 </${name}> 不匹配`;
+      }
       if (scopes[scopes.length - 1].depth > names.length) scopes.pop();
       i = gt + 1;
       continue;
@@ -114,6 +119,7 @@ export function xmlProblem(xml: string): string | null {
     while (j < n && isNameChar(xml.charCodeAt(j))) j++;
     const name = xml.slice(lt + 1, j);
     let attributes: string[] | null = null;
+    let prefixed = name.includes(":");
     let declared: Set<string> | null = null;
     let selfClosing = false;
     for (;;) {
@@ -135,6 +141,7 @@ export function xmlProblem(xml: string): string | null {
       const nameStart = j;
       while (j < n && isNameChar(xml.charCodeAt(j))) j++;
       const attribute = xml.slice(nameStart, j);
+      if (!prefixed && attribute.includes(":")) prefixed = true;
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
       if (xml.charCodeAt(j) !== EQUALS) return `<${name}> 的属性 ${attribute} 缺少“=”`;
       j++;
@@ -156,13 +163,18 @@ export function xmlProblem(xml: string): string | null {
       roots++;
       if (roots > 1) return "有多个根元素";
     }
-    const prefixes = declared ?? scopes[scopes.length - 1].prefixes;
-    for (const qualified of attributes ? [name, ...attributes] : [name]) {
-      const colon = qualified.indexOf(":");
-      if (colon > 0 && !prefixes.has(qualified.slice(0, colon)))
-        return `<${name}> 使用了未声明的命名空间前缀“${qualified.slice(0, colon)}”`;
+    if (prefixed) {
+      const prefixes = declared ?? scopes[scopes.length - 1].prefixes;
+      for (const qualified of attributes ? [name, ...attributes] : [name]) {
+        const colon = qualified.indexOf(":");
+        if (colon > 0 && !prefixes.has(qualified.slice(0, colon)))
+          return `<${name}> 使用了未声明的命名空间前缀“${qualified.slice(0, colon)}”`;
+      }
     }
-    if (attributes && new Set(attributes).size !== attributes.length) return `<${name}> 有重复的属性`;
+    if (attributes && attributes.length > 1) {
+      for (let a = 1; a < attributes.length; a++)
+        for (let b = 0; b < a; b++) if (attributes[a] === attributes[b]) return `<${name}> 有重复的属性`;
+    }
     if (!selfClosing) {
       names.push(name);
       if (declared) scopes.push({ depth: names.length, prefixes: declared });

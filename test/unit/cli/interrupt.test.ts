@@ -1,6 +1,7 @@
 /**
  * Ctrl-C (SIGINT) or SIGTERM at any moment of a real `xsg fill` process — while starting, reading,
- * filling or saving — leaves no temporary file, and any output there is complete and valid.
+ * filling or saving — leaves no temporary file, and any output there is complete and valid. While
+ * the output is written the signal is caught and the run ends with exit 2 and a message.
  */
 import { spawn } from "child_process";
 import * as fs from "fs";
@@ -35,7 +36,7 @@ function runAndInterrupt(dir: string, output: string, afterMs: number, signal: N
   });
 }
 
-test("interrupted at many moments: exit 2 (or killed before start-up), no .tmp left, output absent or valid", async () => {
+test("interrupted at many moments: stopped (exit 2 during the write), no .tmp left, output absent or valid", async () => {
   const dir = tempDir();
   try {
     fs.writeFileSync(path.join(dir, "台账.csv"), csvLedger(15_000));
@@ -51,8 +52,8 @@ test("interrupted at many moments: exit 2 (or killed before start-up), no .tmp l
       else expect(run.code === 0 || run.signal !== null).toBe(true);
       if (fs.existsSync(file)) expect(await independentProblems(new Uint8Array(fs.readFileSync(file)))).toEqual([]);
     }
-    // At least one run was caught by the handler (not all finished before the signal, nor all killed at start-up).
-    expect(outcomes.some((o) => o.code === 2)).toBe(true);
+    // Some runs were stopped by the signal (Ctrl-C keeps its effect while reading and filling).
+    expect(outcomes.some((o) => o.code !== 0)).toBe(true);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
