@@ -398,3 +398,14 @@ describe("formula cells without a usable value in a mapped column", () => {
     expect((JSON.parse(filled.run.stdout) as { eligible: number }).eligible).toBe(1);
   });
 });
+
+test("a row at 1,048,576 (Excel's last) fills into a sound output", async () => {
+  const rows = new Map<number, readonly (string | number | null)[]>([
+    [2, ENTERPRISE],
+    [1_048_576, ["末行公司", "杭州市萧山区", 2600, 2024]],
+  ]);
+  const filled = await fillBytes(dir, handmade({ sheet: ledgerSheet(rows) }));
+  expect(filled.run.code).toBe(0);
+  expect(filled.run.stdout).toContain("已填充 2 行");
+  expect(await independentProblems(filled.outputBytes!)).toEqual([]);
+}, 60_000);
