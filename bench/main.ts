@@ -441,6 +441,13 @@ export function tableRows(r: Results): Row[] {
       },
       {
         section: "file",
+        metric: `xsg fill, ${n(f.rows)} rows, peak memory (RSS, MB)`,
+        value: formatValue(f.cliPeakRssMb),
+        target: "info",
+        ok: null,
+      },
+      {
+        section: "file",
         metric: "  open + index the workbook (ms)",
         value: formatValue(f.openMs),
         target: "info",
@@ -533,7 +540,7 @@ function orderedResults(r: Results): Record<string, unknown> {
     core: first(r.core, ["awardPerSec", "baselinePerSec", "ratio", "mismatches"]),
     functions: first(r.functions, ["awardCallsPerSec"]),
     fill: first(r.fill, ["rows", "syncs", "maxRequestBytes", "computeMs"]),
-    file: first(r.file, ["rows", "cliMs"]),
+    file: first(r.file, ["rows", "cliMs", "cliPeakRssMb"]),
     load: first(r.load, ["functionsJsGzipBytes", "taskpaneJsGzipBytes", "associateMs"]),
     scaling: first(r.scaling, ["perSec10k", "perSec100k", "perSec1m", "peakHeapMb1m"]),
     targets: r.targets,

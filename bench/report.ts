@@ -13,7 +13,7 @@ export const TARGETS = {
   fillMaxRequestBytes: 5 * 1024 * 1024,
   fillComputeMs: 3_000,
   /** Issue 7: a 100k-row workbook through `xsg fill`. */
-  fileFillMs: 10_000,
+  fileFillMs: 6_000,
   /** 60 KB gzipped, counted as KiB like the browser smoke test's budget. */
   functionsJsGzipBytes: 60 * 1024,
   associateMs: 1_000,

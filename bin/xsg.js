@@ -8,6 +8,14 @@
 "use strict";
 require("./register-ts");
 
+// Ctrl-C or SIGTERM while the output is written: exit 2, leaving no temporary file behind.
+require("./cli/write-output.ts").catchInterruptsWhileWriting((completedOutput) => {
+  const { cliStrings, say } = require("./cli/strings.ts");
+  const strings = cliStrings();
+  const message = completedOutput ? say(strings.interruptedAfterWrite, { file: completedOutput }) : strings.interrupted;
+  process.stderr.write(`\n${message}\n`);
+});
+
 require("./xsg.ts")
   .main(process.argv.slice(2))
   .then((code) => {

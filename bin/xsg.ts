@@ -12,13 +12,14 @@
  */
 import { parseCommand, UsageError } from "./cli/args";
 import { EXIT } from "./cli/exit-codes";
-import { processIo, type CliIo } from "./cli/io";
+import { printableIo, processIo, type CliIo } from "./cli/io";
 import { activeCatalog, useCatalog } from "../src/policies";
 import { catalogOfFiles, extractPolicyOptions, PolicyFileError } from "./cli/policy-files";
 import { runPolicyCommand } from "./cli/policy";
 import { policyStrings } from "./cli/policy-strings";
 import { runSingle } from "./cli/single";
 import { cliStrings, say } from "./cli/strings";
+import { failureDetail } from "./cli/failure";
 
 /** Runs one command; resolves to the exit code (never calls process.exit, so tests run it in-process). */
 export async function main(
@@ -30,6 +31,7 @@ export async function main(
   const policy = policyStrings(strings.lang);
   // In-process callers (tests) get the catalog they had back: --policy lasts one command.
   const previousCatalog = activeCatalog();
+  io = printableIo(io);
   try {
     const { argv: rest, options } = extractPolicyOptions(argv);
     if (rest[0] === "policy") return runPolicyCommand(rest.slice(1), options, io, policy);
@@ -62,9 +64,7 @@ export async function main(
       io.stderr(strings.usage);
       return EXIT.unusable;
     }
-    io.stderr(
-      say(strings.internalError, { detail: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-    );
+    io.stderr(say(strings.internalError, { detail: failureDetail(error, env) }));
     return EXIT.unusable;
   } finally {
     useCatalog(previousCatalog);

@@ -20,6 +20,7 @@ import {
   parseMonths,
   parseTags,
   parseYear,
+  quoteInput,
   rentSubsidy,
   regionOfCode,
   resolveRegion,
@@ -255,14 +256,15 @@ function divisionCodeOf(code: unknown): string {
   const value = required(scalarArg(code, "code"), "code");
   if (typeof value === "number") {
     if (Number.isInteger(value) && value >= 100000 && value <= 999999) return String(value);
-    throw valueError("code", `“${String(value)}”不是代码，${CODE_SHAPE_HINT}`);
+    throw valueError("code", `${quoteInput(value)}不是代码，${CODE_SHAPE_HINT}`);
   }
   if (typeof value !== "string") throw valueError("code", `无法识别的代码，${CODE_SHAPE_HINT}`);
   const normalized = checkUscc(value).normalized; // trimmed, upper case, full width folded
   if (/^\d{6}$/.test(normalized)) return normalized;
   const uscc = checkUscc(normalized);
   if (uscc.wellFormed && uscc.divisionCode !== null) return uscc.divisionCode;
-  throw valueError("code", `“${value}”不是代码，${CODE_SHAPE_HINT}`);
+  // quoteInput shortens what it echoes: a 32,000-character argument must not fill the message.
+  throw valueError("code", `${quoteInput(value)}不是代码，${CODE_SHAPE_HINT}`);
 }
 
 /**

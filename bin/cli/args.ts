@@ -10,6 +10,8 @@ export interface FillCommand {
   readonly year?: string;
   readonly formulas: boolean;
   readonly json: boolean;
+  /** Replace an existing (writable) output file. */
+  readonly force: boolean;
 }
 
 export interface SingleCommand {
@@ -55,12 +57,14 @@ function parseFill(argv: readonly string[], strings: CliStrings): FillCommand {
   let input: string | undefined;
   let formulas = false;
   let json = false;
+  let force = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (name === "--formulas" || name === "--formula") formulas = true;
     else if (name === "--json") json = true;
+    else if (name === "--force" || name === "-f") force = true;
     else if (name === "--values") formulas = false;
     else if (name in FILL_VALUE_OPTIONS) {
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
@@ -75,7 +79,7 @@ function parseFill(argv: readonly string[], strings: CliStrings): FillCommand {
     }
   }
   if (input === undefined) throw new UsageError(strings.missingInput);
-  return { command: "fill", input, ...values, formulas, json };
+  return { command: "fill", input, ...values, formulas, json, force };
 }
 
 function parseSingle(command: "award" | "explain", argv: readonly string[], strings: CliStrings): SingleCommand {

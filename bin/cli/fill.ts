@@ -28,6 +28,8 @@ import { EXIT } from "./exit-codes";
 import type { CliIo } from "./io";
 import { nodeCodec } from "./node-codec";
 import { say, type CliStrings } from "./strings";
+import { failureDetail } from "./failure";
+import { writeAtomically } from "./write-output";
 
 /** Unusable input: the message is printed and the exit code is 2. */
 class Unusable extends Error {}
@@ -53,10 +55,17 @@ export interface ErrorRow {
   readonly note: string;
 }
 
+/** Where the run is, for a failure message: the file, and the sheet once it is known. */
+interface Place {
+  file: string;
+  sheet?: string;
+}
+
 export async function runFillCommand(command: FillCommand, io: CliIo, strings: CliStrings): Promise<number> {
   const started = Date.now();
+  const place: Place = { file: path.resolve(io.cwd, command.input) };
   try {
-    return await fill(command, io, strings, started);
+    return await fill(command, io, strings, started, place);
   } catch (error) {
     if (error instanceof Unusable) {
       io.stderr(error.message);
@@ -66,23 +75,34 @@ export async function runFillCommand(command: FillCommand, io: CliIo, strings: C
       io.stderr(say(strings.fillFailed, { detail: error.message }));
       return EXIT.unusable;
     }
-    throw error;
+    // Anything else — a damaged part found while reading cells, a limit, a system error — is
+    // still the official's file that cannot be used: exit 2, in Chinese, naming where.
+    const where = place.sheet === undefined ? "" : say(strings.inSheet, { sheet: place.sheet });
+    io.stderr(say(strings.fileFailed, { file: place.file, where, detail: failureDetail(error) }));
+    return EXIT.unusable;
   }
 }
 
-async function fill(command: FillCommand, io: CliIo, strings: CliStrings, started: number): Promise<number> {
-  const input = path.resolve(io.cwd, command.input);
+async function fill(
+  command: FillCommand,
+  io: CliIo,
+  strings: CliStrings,
+  started: number,
+  place: Place,
+): Promise<number> {
+  const input = place.file;
   const output = path.resolve(io.cwd, command.output ?? defaultOutputPath(command.input));
-  if (!fs.existsSync(input) || !fs.statSync(input).isFile())
-    throw new Unusable(say(strings.inputMissing, { file: input }));
+  if (!fs.existsSync(input)) throw new Unusable(say(strings.inputMissing, { file: input }));
   if (sameFile(input, output)) throw new Unusable(say(strings.sameAsInput, { file: output }));
+  checkOutput(output, command.force, strings);
   const defaults = checkedDefaults(command, strings);
 
   let bytes: Buffer;
   try {
+    if (!fs.statSync(input).isFile()) throw Object.assign(new Error(), { code: "EISDIR" });
     bytes = fs.readFileSync(input);
   } catch (error) {
-    throw new Unusable(say(strings.inputUnreadable, { file: input, detail: (error as Error).message }));
+    throw new Unusable(say(strings.inputUnreadable, { file: input, detail: failureDetail(error) }));
   }
   let workbook;
   try {
@@ -100,6 +120,7 @@ async function fill(command: FillCommand, io: CliIo, strings: CliStrings, starte
   // The CLI has no screen to await a click on: reads and writes run back to back.
   const host = new XlsxFillHost(workbook, { sheetName: command.sheet, yieldBetweenCalls: false });
   const sheet = host.activeSheetName;
+  place.sheet = sheet;
   const info = await host.describeRegion({ extraColumns: OUTPUT_COLUMNS.length });
   if (info.rowCount === 0) throw new Unusable(say(strings.noData, { sheet }));
   const header = detectHeader(info.head);
@@ -122,13 +143,11 @@ async function fill(command: FillCommand, io: CliIo, strings: CliStrings, starte
   );
   const errorRows = await listErrorRows(host, result, mapping, info.left);
 
-  const temporary = `${output}.${process.pid}.tmp`;
+  const saved = workbook.save();
   try {
-    fs.writeFileSync(temporary, workbook.save());
-    fs.renameSync(temporary, output); // never a half-written output file
+    await writeAtomically(output, saved);
   } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw new Unusable(say(strings.outputFailed, { file: output, detail: (error as Error).message }));
+    throw new Unusable(say(strings.outputFailed, { file: output, detail: failureDetail(error) }));
   }
 
   const area = result.writtenArea;
@@ -145,6 +164,34 @@ async function fill(command: FillCommand, io: CliIo, strings: CliStrings, starte
     io.stderr(say(strings.elapsed, { seconds: ((Date.now() - started) / 1000).toFixed(1) }));
   }
   return result.summary.errors > 0 ? EXIT.rowErrors : EXIT.done;
+}
+
+/**
+ * The output's policy: an existing file is replaced only with --force, and never when it is
+ * read-only (the official protected it) or a folder. Checked before the work, so a refusal costs nothing.
+ */
+function checkOutput(output: string, force: boolean, strings: CliStrings): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(output);
+  } catch {
+    return; // absent: written fresh (a missing folder is reported when writing)
+  }
+  if (stat.isDirectory()) throw new Unusable(say(strings.outputIsFolder, { file: output }));
+  if (!force) throw new Unusable(say(strings.outputExists, { file: output }));
+  // Read-only by its mode bits (Windows' read-only attribute shows as these too), even where the
+  // user could write anyway (root, or a folder that allows the rename): the official protected it.
+  if ((stat.mode & 0o222) === 0 || !isWritable(output))
+    throw new Unusable(say(strings.outputReadOnly, { file: output }));
+}
+
+function isWritable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** --region and --year are checked before the file is even opened: a typo costs nothing. */

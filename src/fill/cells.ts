@@ -10,10 +10,18 @@ const ERROR_TEXT =
 
 export type CellReading =
   | { readonly kind: "blank" }
-  | { readonly kind: "error"; readonly text: string }
+  | { readonly kind: "error"; readonly text: string; readonly detail?: string }
   | { readonly kind: "value"; readonly value: string | number | boolean | Date };
 
 const BLANK: CellReading = { kind: "blank" };
+
+/** Text shown for a formula without a calculated value, and the 说明 that says what to do. */
+export const UNCALCULATED_TEXT = "#未计算";
+const UNCALCULATED: CellReading = {
+  kind: "error",
+  text: UNCALCULATED_TEXT,
+  detail: "公式没有计算结果（文件不是由 Excel 或 WPS 保存的）：请先在 Excel 或 WPS 中打开并保存该文件，再填充",
+};
 const BLANK_TEXT = /^[\s\u3000\u00a0\ufeff]*$/;
 
 export function readCell(cell: CellValue | unknown): CellReading {
@@ -32,6 +40,7 @@ export function readCell(cell: CellValue | unknown): CellReading {
     return Number.isNaN(cell.getTime()) ? { kind: "error", text: "#VALUE!" } : { kind: "value", value: cell };
   if (typeof cell === "object") {
     const o = cell as Record<string, unknown>;
+    if (o.uncalculated === true) return UNCALCULATED;
     if (o.type === "Error" || o.errorType !== undefined)
       return { kind: "error", text: String(o.basicValue ?? "#VALUE!") };
     if (o.error !== undefined) return { kind: "error", text: String(o.error) };

@@ -154,7 +154,7 @@ class RowReader {
     if (reading.kind === "blank") return null;
     if (this.keepFacts) this.fact(field, displayCell(raw));
     if (reading.kind === "error") {
-      this.error(field, `单元格是错误值 ${reading.text}`);
+      this.error(field, reading.detail ?? `单元格是错误值 ${reading.text}`);
       return null;
     }
     try {
@@ -234,7 +234,7 @@ export function readRow(
     const reading = readCell(raw);
     if (reading.kind === "error") {
       r.fact("creditCode", reading.text);
-      r.warn("creditCode", `单元格是错误值 ${reading.text}`);
+      r.warn("creditCode", reading.detail ?? `单元格是错误值 ${reading.text}`);
     } else if (reading.kind === "value") {
       const check = checkUscc(typeof reading.value === "number" ? String(reading.value) : displayCell(raw));
       creditCode = check.normalized;

@@ -9,6 +9,8 @@ export interface CellErrorObject {
   readonly basicValue?: unknown;
   readonly errorType?: string;
   readonly error?: unknown;
+  /** A formula the file holds no calculated value for (never saved by Excel/WPS): not a value to read as 0 or blank. */
+  readonly uncalculated?: boolean;
 }
 
 /** One cell as read from a sheet. Excel gives errors as "#N/A" strings and dates as serial numbers; other readers may give Date objects. */

@@ -19,6 +19,7 @@ import type {
 } from "../../src/fill/types";
 import { PAYLOAD_TOO_LARGE } from "../../src/fill/types";
 import { uniqueSheetName } from "../../src/fill/sheet-names";
+import { in1900System, isDateFormatCode } from "../../src/fill/date-system";
 import { fromExcelCell, toExcelInput } from "./cell-input";
 
 const DEFAULT_HEAD_ROWS = 30;
@@ -50,6 +51,26 @@ function containsCell(area: CellArea, row: number, column: number): boolean {
 export class ExcelFillHost implements FillHost {
   /** The context of the running batch(); methods called inside it share its Excel.run. */
   private batchContext: Excel.RequestContext | null = null;
+  /** Whether the workbook uses the 1904 date system (learnt by describeRegion, which starts every fill). */
+  private date1904 = false;
+
+  /** Values, and in a 1904 workbook the number formats that tell its date cells. */
+  private get valueProperties(): string {
+    return this.date1904 ? "values,numberFormat" : "values";
+  }
+
+  /**
+   * `values` with a 1904 workbook's date serials moved into the 1900 system the fill reads (the
+   * values Excel returns are serials in the workbook's own system).
+   */
+  private valuesIn1900System(range: Excel.Range): CellValue[][] {
+    const values = range.values as CellValue[][];
+    if (!this.date1904) return values;
+    const formats = range.numberFormat as unknown[][];
+    return values.map((line, r) =>
+      line.map((value, c) => in1900System(value, isDateFormatCode(String(formats[r]?.[c] ?? "")), true)),
+    );
+  }
 
   /** Run `work` in the batch's context, or in a fresh Excel.run. */
   private async withContext<T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -95,7 +116,12 @@ export class ExcelFillHost implements FillHost {
       const tables = sheet.tables.load("items/name");
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load("rowIndex,columnIndex,rowCount,columnCount");
+      // The date system rides along in the first sync (ExcelApi 1.16); older hosts cannot tell it.
+      const book = apiSupported("1.16")
+        ? (context.workbook.load("use1904DateSystem") as unknown as { use1904DateSystem?: boolean })
+        : null;
       await context.sync();
+      this.date1904 = book?.use1904DateSystem === true;
 
       let area: CellArea | null = null;
       let tableName: string | undefined;
@@ -128,7 +154,7 @@ export class ExcelFillHost implements FillHost {
 
       const head = sheet
         .getRangeByIndexes(area.top, area.left, Math.min(headRows, area.rows), area.columns)
-        .load("values");
+        .load(this.valueProperties);
       const merged = apiSupported("1.13")
         ? sheet
             .getRangeByIndexes(area.top, area.left, area.rows, area.columns + extraColumns)
@@ -143,7 +169,7 @@ export class ExcelFillHost implements FillHost {
         left: area.left,
         rowCount: area.rows,
         columnCount: area.columns,
-        head: head.values as CellValue[][],
+        head: this.valuesIn1900System(head),
         mergedAreas: merged === null ? null : merged.isNullObject ? [] : mergedAreasOf(merged.address),
       };
     });
@@ -151,9 +177,9 @@ export class ExcelFillHost implements FillHost {
 
   readValues(sheetName: string, area: CellArea): Promise<CellValue[][]> {
     return this.withContext(async (context) => {
-      const range = this.range(context, sheetName, area).load("values");
+      const range = this.range(context, sheetName, area).load(this.valueProperties);
       await context.sync();
-      return range.values as CellValue[][];
+      return this.valuesIn1900System(range);
     });
   }
 

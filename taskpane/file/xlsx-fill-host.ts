@@ -5,7 +5,8 @@
  *
  * Cells read as Excel's `values` read them (dates as serial numbers), so a file gives the same
  * numbers as the add-in on the same sheet. Writes are kept aside and merged into the sheet's XML
- * on save: every part and every cell the fill did not write comes back byte for byte.
+ * on save: every other part, and every cell the fill did not write, keeps its content (the few
+ * workbook-level changes a save makes are listed in the README, “输出文件改动了什么”).
  *
  * A file has no selection and no document settings: the "active sheet" is the one chosen (or the
  * workbook's active tab), the selection is what the page reports through selectRow(), and settings

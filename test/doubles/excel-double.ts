@@ -190,6 +190,8 @@ export interface DoubleOptions {
   calculate?: (formula: string, sheet: string, row: number, column: number) => string | number | boolean;
   /** Platform reported by Office.onReady / context.diagnostics. */
   platform?: string;
+  /** The 1904 date system (old Mac workbooks): dates are stored 1462 days lower. */
+  date1904?: boolean;
 }
 
 export interface DoubleChart {
@@ -337,6 +339,9 @@ export function dateSerial(year: number, month: number, day: number): number {
   return serial;
 }
 
+/** Days between the 1900 and the 1904 date systems. */
+const DATE_1904_SHIFT = 1462;
+
 export class DoubleWorkbook {
   readonly sheets: DoubleSheet[] = [];
   activeSheetName: string;
@@ -348,6 +353,7 @@ export class DoubleWorkbook {
   apiVersion: string;
   maxPayloadBytes: number;
   readonly platform: string;
+  readonly date1904: boolean;
   stats: DoubleStats = emptyStats();
   private nextSheetId = 1;
   private nextTableId = 1;
@@ -358,6 +364,7 @@ export class DoubleWorkbook {
     this.maxPayloadBytes = options.maxPayloadBytes ?? 5 * 1024 * 1024;
     this.calculate = options.calculate;
     this.platform = options.platform ?? "OfficeOnline";
+    this.date1904 = options.date1904 ?? false;
     for (const spec of options.sheets) this.addSheetFromSpec(spec);
     if (this.sheets.length === 0) this.addSheet("Sheet1");
     this.activeSheetName = options.activeSheet ?? this.sheets[0].name;
@@ -422,7 +429,7 @@ export class DoubleWorkbook {
   parseInput(raw: unknown, sheet: string, row: number, column: number): DoubleCell | undefined {
     if (raw instanceof Date) {
       const serial = dateSerial(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate());
-      return { value: serial, numberFormat: "yyyy/m/d" };
+      return { value: serial - (this.date1904 ? DATE_1904_SHIFT : 0), numberFormat: "yyyy/m/d" };
     }
     if (typeof raw === "number") {
       if (!Number.isFinite(raw))
@@ -450,7 +457,7 @@ export class DoubleWorkbook {
       const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
       const probe = new Date(Date.UTC(y, m - 1, d));
       if (probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d)
-        return { value: dateSerial(y, m, d), numberFormat: "yyyy/m/d" };
+        return { value: dateSerial(y, m, d) - (this.date1904 ? DATE_1904_SHIFT : 0), numberFormat: "yyyy/m/d" };
     }
     return { value: raw };
   }
@@ -700,14 +707,27 @@ export class DoubleApplication extends ClientObject {
   }
 }
 
-export class DoubleWorkbookProxy {
+export class DoubleWorkbookProxy extends ClientObject {
   readonly worksheets: DoubleWorksheetCollection;
   readonly tables: DoubleTableCollection;
-  constructor(readonly context: DoubleRequestContext) {
+  constructor(override readonly context: DoubleRequestContext) {
+    super(context, "Workbook");
     this.worksheets = new DoubleWorksheetCollection(context);
     this.tables = new DoubleTableCollection(context, () =>
       context.model.sheets.flatMap((s) => s.tables.map((t) => ({ sheet: s, table: t }))),
     );
+  }
+  protected scalarProperties(): string[] {
+    return ["use1904DateSystem"];
+  }
+  protected readProperty(property: string): unknown {
+    // Workbook.use1904DateSystem arrived with ExcelApi 1.16; an older host does not know the property.
+    if (property === "use1904DateSystem" && this.context.model.isSetSupported("ExcelApi", "1.16"))
+      return this.context.model.date1904;
+    throw new DoubleError("InvalidArgument", `Workbook has no property ${property}`);
+  }
+  get use1904DateSystem(): boolean {
+    return this.get("use1904DateSystem");
   }
   get application(): DoubleApplication {
     return this.context.application;

@@ -47,7 +47,20 @@ export function newWorkbook(
   rows: readonly (readonly SheetCell[])[],
   codec: Codec = portableCodec,
 ): Uint8Array {
-  const encode = (text: string) => new TextEncoder().encode(text);
+  return workbookOfSheet(sheetName, worksheetXml(rows), codec);
+}
+
+/**
+ * The package around one sheet's XML. `storeSheet` leaves the sheet uncompressed: a .csv's
+ * workbook is opened right away in memory, so deflating it only to inflate it again is waste.
+ */
+export function workbookOfSheet(
+  sheetName: string,
+  sheetXml: string | Uint8Array,
+  codec: Codec,
+  storeSheet = false,
+): Uint8Array {
+  const encode = (text: string | Uint8Array) => (typeof text === "string" ? new TextEncoder().encode(text) : text);
   return writeZip(
     [
       { name: "[Content_Types].xml", data: encode(CONTENT_TYPES) },
@@ -55,7 +68,7 @@ export function newWorkbook(
       { name: "xl/workbook.xml", data: encode(workbookXml(sheetName)) },
       { name: "xl/_rels/workbook.xml.rels", data: encode(WORKBOOK_RELS) },
       { name: "xl/styles.xml", data: encode(STYLES) },
-      { name: "xl/worksheets/sheet1.xml", data: encode(worksheetXml(rows)) },
+      { name: "xl/worksheets/sheet1.xml", data: encode(sheetXml), stored: storeSheet },
     ],
     codec,
   );

@@ -10,6 +10,7 @@ import { relationshipsXml, REL_NS, WORKSHEET_CONTENT_TYPE } from "./ooxml";
 import { SheetGrid } from "./sheet-grid";
 import { StyleSheet } from "./styles";
 import {
+  BrokenXmlError,
   withAttribute,
   attribute,
   decodeXml,
@@ -21,7 +22,17 @@ import {
   utf8Encoder,
 } from "./xml";
 import { finish, scaled, type Steps } from "./steps";
-import { compressedEntry, entryDataSteps, readZip, writeZip, type ZipEntry, type ZipPart } from "./zip";
+import { FileLimitError, MAX_INFLATED_BYTES, megabytes } from "./limits";
+import { xmlProblem } from "./well-formed";
+import {
+  checkDeclaredSize,
+  compressedEntry,
+  entryDataSteps,
+  readZip,
+  writeZip,
+  type ZipEntry,
+  type ZipPart,
+} from "./zip";
 
 export interface SheetEntry {
   readonly name: string;
@@ -89,6 +100,8 @@ export interface NewSheet {
 export class XlsxPackage {
   readonly sheets: readonly SheetEntry[];
   readonly date1904: boolean;
+  /** calcPr fullCalcOnLoad: the writer left formula results for Excel to compute (xlsxwriter, openpyxl). */
+  readonly recalculatesOnOpen: boolean;
   readonly activeTab: number;
   sharedStrings: readonly string[] = [];
   readonly styles: StyleSheet | null;
@@ -99,6 +112,8 @@ export class XlsxPackage {
   private readonly stylesPart: string | null;
   private readonly stringsPart: string | null;
   private readonly added: NewSheet[] = [];
+  /** Bytes inflated so far (bounded by MAX_INFLATED_BYTES). */
+  private inflated = 0;
 
   private constructor(
     entries: readonly ZipEntry[],
@@ -106,17 +121,19 @@ export class XlsxPackage {
   ) {
     this.entries = new Map(entries.map((e) => [e.name, e]));
     this.order = entries.map((e) => e.name);
-    const rootRels = parseRelationships(this.text("_rels/.rels"));
+    const rootRels = this.parsed("_rels/.rels", parseRelationships);
     const office = rootRels.find((r) => r.type.endsWith("/officeDocument"));
     this.workbookPart = office ? resolvePartName("", office.target) : "xl/workbook.xml";
     const workbook = this.text(this.workbookPart);
     const prefix = rootPrefix(workbook, "workbook");
-    const rels = parseRelationships(this.textOrEmpty(relsPartOf(this.workbookPart)));
+    const relsPart = relsPartOf(this.workbookPart);
+    const rels = this.entries.has(relsPart) ? this.parsed(relsPart, parseRelationships) : [];
     const target = (id: string | null) => {
       const rel = rels.find((r) => r.id === id);
       return rel ? { part: resolvePartName(this.workbookPart, rel.target), type: rel.type } : null;
     };
-    this.sheets = elements(workbook, `${prefix}sheet`).map((element) => {
+    const sheetElements = parsing(this.workbookPart, () => elements(workbook, `${prefix}sheet`));
+    this.sheets = sheetElements.map((element) => {
       const tag = openTag(element);
       const id = /\s[\w.-]+:id=["']([^"']*)["']/.exec(tag)?.[1] ?? null;
       const found = target(id);
@@ -127,10 +144,13 @@ export class XlsxPackage {
         part: found && found.type.endsWith("/worksheet") && this.entries.has(found.part) ? found.part : null,
       };
     });
-    const workbookPr = elements(workbook, `${prefix}workbookPr`)[0];
+    const workbookPr = parsing(this.workbookPart, () => elements(workbook, `${prefix}workbookPr`))[0];
     const date1904 = workbookPr ? attribute(openTag(workbookPr), "date1904") : null;
     this.date1904 = date1904 === "1" || date1904 === "true";
-    const view = elements(workbook, `${prefix}workbookView`)[0];
+    const calcPr = parsing(this.workbookPart, () => elements(workbook, `${prefix}calcPr`))[0];
+    const fullCalc = calcPr ? attribute(openTag(calcPr), "fullCalcOnLoad") : null;
+    this.recalculatesOnOpen = fullCalc === "1" || fullCalc === "true";
+    const view = parsing(this.workbookPart, () => elements(workbook, `${prefix}workbookView`))[0];
     this.activeTab = Number(view ? (attribute(openTag(view), "activeTab") ?? 0) : 0) || 0;
 
     const strings = rels.find((r) => r.type.endsWith("/sharedStrings"));
@@ -138,7 +158,14 @@ export class XlsxPackage {
     const styles = rels.find((r) => r.type.endsWith("/styles"));
     this.stylesPart = styles ? resolvePartName(this.workbookPart, styles.target) : null;
     this.styles =
-      this.stylesPart && this.entries.has(this.stylesPart) ? new StyleSheet(this.text(this.stylesPart)) : null;
+      this.stylesPart && this.entries.has(this.stylesPart)
+        ? this.parsed(this.stylesPart, (xml) => new StyleSheet(xml))
+        : null;
+  }
+
+  /** `read` over a part's text; a broken-XML error names the part. */
+  private parsed<T>(part: string, read: (xml: string) => T): T {
+    return parsing(part, () => read(this.text(part)));
   }
 
   static open(bytes: Uint8Array, codec: Codec = portableCodec): XlsxPackage {
@@ -149,8 +176,13 @@ export class XlsxPackage {
   static *openSteps(bytes: Uint8Array, codec: Codec = portableCodec): Steps<XlsxPackage> {
     const pkg = new XlsxPackage(readZip(bytes), codec);
     if (pkg.stringsPart && pkg.entries.has(pkg.stringsPart)) {
-      const xml = yield* scaled(pkg.textSteps(pkg.stringsPart), 0, 0.5);
-      pkg.sharedStrings = yield* scaled(sharedStringSteps(xml), 0.5, 1);
+      const part = pkg.stringsPart;
+      try {
+        const xml = yield* scaled(pkg.textSteps(part, true), 0, 0.5);
+        pkg.sharedStrings = yield* scaled(sharedStringSteps(xml), 0.5, 1);
+      } catch (error) {
+        throw inPart(error, part);
+      }
     }
     return pkg;
   }
@@ -166,9 +198,18 @@ export class XlsxPackage {
     if (!sheet?.part) throw new Error(`工作簿中没有名为“${name}”的工作表`);
     let grid = this.grids.get(sheet.part);
     if (!grid) {
-      const xml = yield* scaled(this.textSteps(sheet.part), 0, 0.4);
-      grid = yield* scaled(SheetGrid.create(xml, this.sharedStrings, this.styles, this.date1904), 0.4, 1);
-      this.grids.set(sheet.part, grid);
+      const part = sheet.part;
+      try {
+        const xml = yield* scaled(this.textSteps(part), 0, 0.4);
+        grid = yield* scaled(
+          SheetGrid.create(xml, this.sharedStrings, this.styles, this.date1904, this.recalculatesOnOpen),
+          0.4,
+          1,
+        );
+      } catch (error) {
+        throw inPart(error, `工作表“${name}”（${part}）`);
+      }
+      this.grids.set(part, grid);
     }
     return grid;
   }
@@ -199,7 +240,11 @@ export class XlsxPackage {
     for (let i = 0; i < changedGrids.length; i++) {
       const [part, grid] = changedGrids[i];
       const share = 0.95 / changedGrids.length;
-      streamed.set(part, yield* scaled(this.compressedSheet(part, grid), i * share, (i + 1) * share));
+      try {
+        streamed.set(part, yield* scaled(this.compressedSheet(part, grid), i * share, (i + 1) * share));
+      } catch (error) {
+        throw inPart(error, part);
+      }
     }
     const changed = new Map<string, string>();
     if (this.styles?.changed && this.stylesPart) changed.set(this.stylesPart, this.styles.serialize());
@@ -208,6 +253,11 @@ export class XlsxPackage {
     if (asWorkbook !== types) changed.set(CONTENT_TYPES_PART, asWorkbook);
     const dropped = new Set<string>();
     if (streamed.size > 0 || this.added.length > 0) this.addSheetsAndRecalc(changed, dropped);
+    // A rewritten part carries everything else its input held: damaged input XML is refused, not passed on.
+    for (const [name, text] of changed) {
+      const problem = xmlProblem(text);
+      if (problem) throw new BrokenXmlError(`${name}：XML 格式错误（${problem}）`);
+    }
     const parts: ZipPart[] = [];
     for (const name of this.order) {
       if (dropped.has(name)) continue;
@@ -238,26 +288,38 @@ export class XlsxPackage {
     return compressedEntry(part, sink.finish(), crc, size);
   }
 
-  /** A part's text, inflated and decoded piece by piece (progress 0–1). */
-  private *textSteps(part: string): Steps<string> {
+  /**
+   * A part's text, inflated and decoded piece by piece (progress 0–1). Invalid UTF-8 is refused
+   * rather than replaced: a rewritten part would otherwise change cells the fill never wrote
+   * (`lenient` for the shared strings, which are only read, never rewritten).
+   */
+  private *textSteps(part: string, lenient = false): Steps<string> {
     const entry = this.entries.get(part);
-    if (!entry) throw new Error(`缺少 ${part}`);
+    if (!entry) throw new BrokenXmlError(`缺少部件 ${part}`);
+    checkDeclaredSize(entry);
+    this.inflated += entry.size;
+    if (this.inflated > MAX_INFLATED_BYTES)
+      throw new FileLimitError(
+        `工作簿要读取的内容解压后超过 ${megabytes(MAX_INFLATED_BYTES)}（读到 ${part} 时），过大无法处理：请拆分后再填充`,
+      );
     const data = yield* scaled(entryDataSteps(entry, this.codec), 0, 0.8);
-    const decoder = new TextDecoder("utf-8");
+    const decoder = new TextDecoder("utf-8", { fatal: !lenient });
     const pieces: string[] = [];
-    for (let at = 0; at < data.length; at += TEXT_PIECE_BYTES) {
-      pieces.push(decoder.decode(data.subarray(at, at + TEXT_PIECE_BYTES), { stream: true }));
-      yield 0.8 + (0.2 * at) / data.length;
+    try {
+      for (let at = 0; at < data.length; at += TEXT_PIECE_BYTES) {
+        pieces.push(decoder.decode(data.subarray(at, at + TEXT_PIECE_BYTES), { stream: true }));
+        yield 0.8 + (0.2 * at) / data.length;
+      }
+      pieces.push(decoder.decode());
+    } catch {
+      throw new BrokenXmlError(`“${part}”含有无效的 UTF-8 编码（文件已损坏：请在 WPS 或 Excel 中打开后重新保存）`);
     }
-    pieces.push(decoder.decode());
     try {
       return pieces.join("");
     } catch (error) {
-      // V8 strings stop at about 512 M characters: far beyond 100k rows, reachable near Excel's 1M.
+      // V8 strings stop at about 512 M characters.
       if (error instanceof RangeError)
-        throw new Error(
-          `“${part}”解压后超过 ${Math.floor(data.length / 1e6)} MB，过大无法处理：请把工作表拆分后再填充`,
-        );
+        throw new FileLimitError(`“${part}”解压后有 ${megabytes(data.length)}，过大无法处理：请把工作表拆分后再填充`);
       throw error;
     }
   }
@@ -314,9 +376,13 @@ export class XlsxPackage {
         `</${relPrefix}Relationships>`,
         `<${relPrefix}Relationship Id="rId${rid}" Type="${REL_NS}/worksheet" Target="${relativeTarget(this.workbookPart, part)}"/></${relPrefix}Relationships>`,
       );
-      const relNs = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
-        workbook,
-      )?.[1];
+      // Only a prefix declared on the root is in scope for a new <sheet>: openpyxl and pandas declare
+      // r: on each <sheet> instead, and a prefix borrowed from a sibling leaves it undeclared.
+      const rootStart = workbook.indexOf(`<${prefix}workbook`);
+      const relNs =
+        /xmlns:([\w.-]+)=["']http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships["']/.exec(
+          workbook.slice(rootStart, workbook.indexOf(">", rootStart) + 1),
+        )?.[1];
       const idAttribute = relNs ? `${relNs}:id` : `xmlns:r="${REL_NS}" r:id`;
       workbook = workbook.replace(
         `</${prefix}sheets>`,
@@ -347,6 +413,21 @@ export class XlsxPackage {
 
   private textOrEmpty(part: string): string {
     return this.entries.has(part) ? this.text(part) : "";
+  }
+}
+
+/** A broken-XML error with the part (or sheet) it was found in; other errors pass unchanged. */
+function inPart(error: unknown, where: string): unknown {
+  if (error instanceof BrokenXmlError && !error.message.startsWith(where))
+    return new BrokenXmlError(`${where}：${error.message}`);
+  return error;
+}
+
+function parsing<T>(part: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw inPart(error, part);
   }
 }
 

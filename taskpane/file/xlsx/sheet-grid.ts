@@ -11,13 +11,18 @@
 import { areaA1, cellA1, columnIndexOfLetters, parseAreaA1 } from "../../../src/fill/address";
 import { sameContent } from "../../../src/fill/cells";
 import { excelSerialOfTime } from "../../../src/parse/excelDate";
+import { in1900System } from "../../../src/fill/date-system";
 import { cellXml } from "./cell-xml";
-import type { CellArea, CellContent, CellValue } from "../../../src/fill/types";
+import { MAX_COLUMNS, MAX_ROWS } from "./limits";
+import { xmlProblem } from "./well-formed";
+import type { CellArea, CellContent, CellErrorObject, CellValue } from "../../../src/fill/types";
+import { UNCALCULATED_TEXT } from "../../../src/fill/cells";
 import { shiftFormula } from "./formula-shift";
 import { finish, type Steps } from "./steps";
 import type { StyleSheet } from "./styles";
 import {
   attribute,
+  BrokenXmlError,
   decodeXml,
   elements,
   escapeXmlText,
@@ -27,6 +32,9 @@ import {
   withAttribute,
   withoutAttribute,
 } from "./xml";
+
+/** A formula cell without a calculated value the fill may read (see valueOf). */
+const UNCALCULATED: CellErrorObject = { error: UNCALCULATED_TEXT, uncalculated: true };
 
 /** Marks an overlay cell that puts back the original cell exactly (undo). */
 const ORIGINAL = Symbol("original");
@@ -52,13 +60,10 @@ class IntColumn {
 }
 
 const GT = 62;
-/** Excel's sheet limits. */
-const MAX_ROWS = 1_048_576;
-const MAX_COLUMNS = 16_384;
 
 /** A sheet whose XML the index cannot trust: say where, in the official's terms. */
 function broken(row: number, what: string): Error {
-  return new Error(`工作表第 ${row} 行：${what}（文件可能已损坏，请在 WPS 或 Excel 中打开后重新保存）`);
+  return new BrokenXmlError(`工作表第 ${row} 行：${what}（文件可能已损坏，请在 WPS 或 Excel 中打开后重新保存）`);
 }
 const SLASH = 47;
 
@@ -120,16 +125,18 @@ export class SheetGrid {
     private readonly sharedStrings: readonly string[],
     private readonly styles: StyleSheet | null,
     private readonly date1904: boolean,
+    /** The workbook asks to be recalculated on open (fullCalcOnLoad): its stored formula results are not to be trusted. */
+    private readonly staleFormulas: boolean,
   ) {
     this.prefix = rootPrefix(xml, "worksheet");
     const open = xml.indexOf(`<${this.prefix}sheetData`);
-    if (open < 0) throw new Error("工作表缺少 sheetData");
+    if (open < 0) throw new BrokenXmlError("工作表缺少 sheetData");
     const openEnd = xml.indexOf(">", open);
     this.dataSelfClosing = xml.charCodeAt(openEnd - 1) === SLASH;
     this.dataStart = openEnd + 1;
     this.dataEnd = this.dataSelfClosing ? openEnd + 1 : xml.indexOf(`</${this.prefix}sheetData>`, openEnd);
     if (this.dataEnd < 0)
-      throw new Error("工作表数据不完整：缺少结束标记（文件可能已损坏，请在 WPS 或 Excel 中打开后重新保存）");
+      throw new BrokenXmlError("工作表数据不完整：缺少结束标记（文件可能已损坏，请在 WPS 或 Excel 中打开后重新保存）");
   }
 
   /** A sheet's grid, indexed (progress 0–1 as rows are indexed). */
@@ -138,8 +145,9 @@ export class SheetGrid {
     sharedStrings: readonly string[],
     styles: StyleSheet | null,
     date1904 = false,
+    staleFormulas = false,
   ): Steps<SheetGrid> {
-    const grid = new SheetGrid(xml, sharedStrings, styles, date1904);
+    const grid = new SheetGrid(xml, sharedStrings, styles, date1904, staleFormulas);
     yield* grid.index();
     return grid;
   }
@@ -199,7 +207,7 @@ export class SheetGrid {
   readValues(area: CellArea): CellValue[][] {
     return this.readArea(
       area,
-      (cell) => this.valueOf(cell),
+      (cell) => this.valueIn1900System(cell),
       (content) => contentValue(content),
     );
   }
@@ -254,6 +262,9 @@ export class SheetGrid {
       emit(x);
       return;
     }
+    // The rewritten part keeps all the rest of the input's XML: damage there is refused, not copied on.
+    const problem = xmlProblem(x);
+    if (problem) throw new BrokenXmlError(`XML 格式错误（${problem}）`);
     const head = this.patchHead(x.slice(0, this.dataSelfClosing ? this.dataStart - 2 : this.dataStart));
     emit(this.dataSelfClosing ? `${head}>` : head);
     const touched = this.touchedRows();
@@ -303,7 +314,8 @@ export class SheetGrid {
       const tag = x.slice(pos, tagEnd + 1);
       const r = attribute(tag, "r");
       const row = r === null ? previousRow + 1 : Number(r) - 1;
-      if (!(row > previousRow) || row >= MAX_ROWS) throw broken(row + 1, "行号顺序异常");
+      if (row >= MAX_ROWS) throw broken(row + 1, `行号超出 Excel 的上限 ${MAX_ROWS} 行`);
+      if (!(row > previousRow)) throw broken(row + 1, "行号顺序异常");
       previousRow = row;
       if (this.rowNumber.length % SheetGrid.ROWS_PER_STEP === 0)
         yield (pos - this.dataStart) / (this.dataEnd - this.dataStart);
@@ -333,7 +345,8 @@ export class SheetGrid {
         const cEnd = selfClosing ? cTagEnd + 1 : cClose + cellClose.length;
         const column = this.columnOfCell(c, cTagEnd, previousColumn);
         // Binary search over a row's cells needs them in column order, as the format requires.
-        if (column <= previousColumn || column >= MAX_COLUMNS) throw broken(row + 1, "单元格顺序异常");
+        if (column >= MAX_COLUMNS) throw broken(row + 1, `列超出 Excel 的上限 ${MAX_COLUMNS} 列（XFD）`);
+        if (column <= previousColumn) throw broken(row + 1, "单元格顺序异常");
         previousColumn = column;
         this.cellColumn.push(column);
         this.cellStart.push(c);
@@ -407,7 +420,7 @@ export class SheetGrid {
         const last = this.rowFirstCell.data[ri + 1];
         for (let ci = this.rowFirstCell.data[ri]; ci < last; ci++) {
           const column = this.cellColumn.data[ci];
-          if (column >= area.left && column < right) line[column - area.left] = read(ci);
+          if (column >= area.left && column < right) line[column - area.left] = this.readCell(read, ci, area.top + r);
         }
       }
       out[r] = line;
@@ -417,6 +430,16 @@ export class SheetGrid {
         cell === ORIGINAL ? read(this.cellAtRow(row, column)) : fromOverlay(cell),
       );
     return out;
+  }
+
+  /** `read` of one cell; a broken cell is reported with its address (cells are decoded only when read). */
+  private readCell<T>(read: (cell: number) => T, cell: number, row: number): T {
+    try {
+      return read(cell);
+    } catch (error) {
+      if (!(error instanceof BrokenXmlError)) throw error;
+      throw new BrokenXmlError(`单元格 ${cellA1(row, this.cellColumn.data[cell])}：${error.message}`);
+    }
   }
 
   /** The cell index at (sheet row, column), or -1. */
@@ -462,10 +485,36 @@ export class SheetGrid {
     const tagEnd = x.indexOf(">", at);
     if (x.charCodeAt(tagEnd - 1) === SLASH) return "";
     const close = x.indexOf(`</${this.prefix}${name}>`, tagEnd);
+    if (close < 0 || close > end) throw broken(this.rowNumberOfCell(cell) + 1, `单元格的 <${name}> 没有结束标记`);
     return decodeXml(x.slice(tagEnd + 1, close));
   }
 
-  private valueOf(cell: number): CellValue {
+  /**
+   * A cell's value with dates in the 1900 system whatever the workbook's (see date-system.ts): the
+   * value the fill reads. Contents (undo, the overwrite check) keep the file's own serials.
+   */
+  private valueIn1900System(cell: number): CellValue {
+    const value = this.valueOf(cell, true);
+    if (!this.date1904 || typeof value !== "number" || !this.styles) return value;
+    const tag = this.cellTag(cell);
+    if (attribute(tag, "t") === "d") return value; // an ISO date, already read in the 1900 system
+    const style = attribute(tag, "s");
+    return in1900System(value, style !== null && this.styles.isDate(Number(style)), true);
+  }
+
+  private hasFormula(cell: number): boolean {
+    const open = `<${this.prefix}f`;
+    const end = this.cellEnd.data[cell];
+    for (
+      let at = this.xml.indexOf(open, this.cellStart.data[cell] + 2);
+      at >= 0 && at < end;
+      at = this.xml.indexOf(open, at + 1)
+    )
+      if (isNameEnd(this.xml.charCodeAt(at + open.length))) return true;
+    return false;
+  }
+
+  private valueOf(cell: number, dates1900 = false): CellValue {
     if (cell < 0) return null;
     const x = this.xml;
     const start = this.cellStart.data[cell];
@@ -476,6 +525,9 @@ export class SheetGrid {
       return runText(x.slice(start, end), this.prefix);
     }
     const v = this.childText(cell, "v");
+    // A formula is read as its stored result; without one (openpyxl, exceljs) or with a result the
+    // workbook itself distrusts (xlsxwriter's 0 under fullCalcOnLoad) it is never a blank or a 0.
+    if ((v === null || this.staleFormulas) && this.hasFormula(cell)) return UNCALCULATED;
     if (v === null) return null;
     switch (type) {
       case "s":
@@ -487,7 +539,7 @@ export class SheetGrid {
       case "e":
         return { error: v };
       case "d":
-        return isoDateSerial(v, this.date1904);
+        return isoDateSerial(v, this.date1904 && !dates1900);
       default: {
         const n = Number(v);
         return v.trim() === "" || !Number.isFinite(n) ? null : n;
@@ -533,12 +585,13 @@ export class SheetGrid {
       const ref = parseAreaA1(attribute(tag, "ref") ?? "")?.area;
       if (si === null || !ref || tag.endsWith("/>") || attribute(tag, "t") !== "shared") continue;
       const cell = this.cellAtOffset(at);
-      if (cell < 0) continue;
+      const closeAt = x.indexOf(close, tagEnd);
+      if (cell < 0 || closeAt < 0 || closeAt > this.cellEnd.data[cell]) continue;
       masters.set(si, {
         row: this.rowNumberOfCell(cell),
         column: this.cellColumn.data[cell],
         ref,
-        text: decodeXml(x.slice(tagEnd + 1, x.indexOf(close, tagEnd))),
+        text: decodeXml(x.slice(tagEnd + 1, closeAt)),
       });
     }
     this.sharedMasters = masters;
@@ -676,11 +729,16 @@ export class SheetGrid {
     };
     for (const [si, master] of masters) {
       if (!replaced(master.row, master.column)) continue;
+      // Only the cells that exist inside ref are visited: a ref may span the whole sheet (E2:XFD1048576).
       const ref = master.ref;
-      for (let row = ref.top; row < ref.top + ref.rows; row++) {
-        for (let column = ref.left; column < ref.left + ref.columns; column++) {
-          const cell = this.cellAtRow(row, column);
-          if (cell < 0 || replaced(row, column) || (row === master.row && column === master.column)) continue;
+      const lastRow = Math.min(ref.top + ref.rows, this.rowIndexByNumber.length);
+      for (let row = ref.top; row < lastRow; row++) {
+        const ri = this.rowIndexOf(row);
+        if (ri < 0) continue;
+        for (let cell = this.rowFirstCell.data[ri]; cell < this.rowFirstCell.data[ri + 1]; cell++) {
+          const column = this.cellColumn.data[cell];
+          if (column < ref.left || column >= ref.left + ref.columns) continue;
+          if (replaced(row, column) || (row === master.row && column === master.column)) continue;
           const f = elements(this.xml.slice(this.cellStart.data[cell], this.cellEnd.data[cell]), `${this.prefix}f`)[0];
           if (f && attribute(openTag(f), "si") === si) orphans.add(cell);
         }

@@ -4,6 +4,7 @@
  * date or 万元 format would disguise an amount or a note). Those looks are appended as new
  * formats; nothing existing is changed.
  */
+import { isBuiltinDateFormat, isDateFormatCode } from "../../../src/fill/date-system";
 import { attribute, elements, openTag, rootPrefix, withAttribute, withoutAttribute } from "./xml";
 
 export class StyleSheet {
@@ -12,11 +13,32 @@ export class StyleSheet {
   private readonly originalCount: number;
   private readonly looks = new Map<number, number>();
 
+  /** Custom number formats (numFmts) by id. */
+  private readonly codes = new Map<number, string>();
+  /** Whether a cell format shows a date, by index (worked out on first ask). */
+  private readonly dates = new Map<number, boolean>();
+
   constructor(private readonly xml: string) {
     this.prefix = rootPrefix(xml, "styleSheet");
     const block = this.cellXfsBlock();
     this.formats = block ? elements(xml, `${this.prefix}xf`, block.start, block.end) : [];
     this.originalCount = this.formats.length;
+    for (const numFmt of elements(xml, `${this.prefix}numFmt`)) {
+      const tag = openTag(numFmt);
+      this.codes.set(Number(attribute(tag, "numFmtId")), attribute(tag, "formatCode") ?? "");
+    }
+  }
+
+  /** Whether cells of format `index` show a date (what tells a date serial from a number). */
+  isDate(index: number): boolean {
+    let known = this.dates.get(index);
+    if (known === undefined) {
+      const id = this.numberFormatOf(index);
+      const code = this.codes.get(id);
+      known = code === undefined ? isBuiltinDateFormat(id) : isDateFormatCode(code);
+      this.dates.set(index, known);
+    }
+    return known;
   }
 
   get changed(): boolean {

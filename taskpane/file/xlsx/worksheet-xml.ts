@@ -12,18 +12,28 @@ export interface WorksheetOptions {
   readonly drawingId?: string;
 }
 
-export function worksheetXml(rows: readonly (readonly SheetCell[])[], options: WorksheetOptions = {}): string {
-  const body: string[] = [];
-  rows.forEach((line, r) => {
-    const cells = line.map((value, c) => cellXml("", cellA1(r, c), null, value)).join("");
-    if (cells) body.push(`<row r="${r + 1}">${cells}</row>`);
-  });
+/** One <row> (0-based `row`) of a plain sheet; "" when every cell is empty. */
+export function worksheetRowXml(row: number, line: readonly SheetCell[]): string {
+  let cells = "";
+  for (let c = 0; c < line.length; c++) cells += cellXml("", cellA1(row, c), null, line[c]);
+  return cells ? `<row r="${row + 1}">${cells}</row>` : "";
+}
+
+/** A worksheet part around rows already written by worksheetRowXml. */
+export function worksheetOfRows(rowsXml: readonly string[], options: WorksheetOptions = {}): string {
   const cols = options.widths?.length
     ? `<cols>${options.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`
     : "";
   const drawing = options.drawingId ? `<drawing r:id="${options.drawingId}"/>` : "";
   return (
     `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-    `${cols}<sheetData>${body.join("")}</sheetData>${drawing}</worksheet>`
+    `${cols}<sheetData>${rowsXml.join("")}</sheetData>${drawing}</worksheet>`
+  );
+}
+
+export function worksheetXml(rows: readonly (readonly SheetCell[])[], options: WorksheetOptions = {}): string {
+  return worksheetOfRows(
+    rows.map((line, r) => worksheetRowXml(r, line)),
+    options,
   );
 }

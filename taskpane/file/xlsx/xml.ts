@@ -3,6 +3,14 @@
  * general DOM or SAX parser would cost seconds and hundreds of MB on a 100k-row sheet.
  */
 
+/**
+ * A part whose XML cannot be read as written: the message says what is wrong in the official's
+ * terms; the caller adds the file, the part and the sheet.
+ */
+export class BrokenXmlError extends Error {
+  override readonly name = "BrokenXmlError";
+}
+
 const NAMED_ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 /** Text or attribute content → string: entities, then OOXML's _xHHHH_ escapes (ST_Xstring). */
@@ -14,6 +22,7 @@ export function decodeXml(text: string): string {
     out = out.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (whole, name: string) => {
       if (name[0] !== "#") return NAMED_ENTITIES[name] ?? whole;
       const code = name[1] === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      if (!(code <= 0x10ffff)) throw new BrokenXmlError(`无效的字符引用“${whole.slice(0, 20)}”`);
       return String.fromCodePoint(code);
     });
   }
@@ -23,6 +32,7 @@ export function decodeXml(text: string): string {
 }
 
 function decodeWithCdata(text: string): string {
+  if (text.lastIndexOf("]]>") < text.lastIndexOf("<![CDATA[")) throw new BrokenXmlError("CDATA 段没有结束标记");
   return text
     .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
     .map((part) => (part.startsWith("<![CDATA[") ? part.slice(9, -3) : decodeXml(part)))
@@ -112,7 +122,11 @@ export function elements(xml: string, qualifiedName: string, from = 0, to = xml.
       continue;
     }
     const tagEnd = xml.indexOf(">", at);
-    const end = xml[tagEnd - 1] === "/" ? tagEnd + 1 : xml.indexOf(close, tagEnd) + close.length;
+    if (tagEnd < 0) throw new BrokenXmlError(`<${qualifiedName}> 标记不完整`);
+    const closeAt = xml[tagEnd - 1] === "/" ? -1 : xml.indexOf(close, tagEnd);
+    // An element left open would otherwise be found again and again until memory runs out.
+    if (xml[tagEnd - 1] !== "/" && closeAt < 0) throw new BrokenXmlError(`<${qualifiedName}> 元素没有结束标记`);
+    const end = closeAt < 0 ? tagEnd + 1 : closeAt + close.length;
     out.push(xml.slice(at, end));
     at = xml.indexOf(open, end);
   }

@@ -8,6 +8,7 @@
  * entries, data descriptors, UTF-8 names. Zip64 and encryption are refused with a reason.
  */
 import type { Codec } from "./codec";
+import { FileLimitError, MAX_PART_BYTES, megabytes } from "./limits";
 import { finish, type Steps } from "./steps";
 
 export interface ZipEntry {
@@ -24,7 +25,8 @@ export interface ZipEntry {
 }
 
 /** A part to write: copied from the source zip, or new bytes to compress. */
-export type ZipPart = { readonly copy: ZipEntry } | { readonly name: string; readonly data: Uint8Array };
+export type ZipPart =
+  { readonly copy: ZipEntry } | { readonly name: string; readonly data: Uint8Array; readonly stored?: boolean };
 
 export class ZipFormatError extends Error {
   override readonly name = "ZipFormatError";
@@ -55,6 +57,7 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   const directoryOffset = view.getUint32(eocd + 16, true);
   if (count === 0xffff || directoryOffset === 0xffffffff) throw new ZipFormatError("不支持 Zip64 格式的文件");
   const entries: ZipEntry[] = [];
+  const names = new Set<string>();
   let at = directoryOffset;
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_SIGNATURE)
@@ -82,6 +85,9 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const dataStart =
       localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
     if (dataStart + compressedSize > bytes.length) throw new ZipFormatError(`“${name}”的数据不完整`);
+    // Two entries of one name: readers disagree on which counts, so the file cannot be trusted.
+    if (names.has(name)) throw new ZipFormatError(`zip 中有两个同名的部件“${name}”（文件已损坏或被改动过）`);
+    names.add(name);
     entries.push({ name, method, crc, size, raw: bytes.subarray(dataStart, dataStart + compressedSize), time, date });
     at += 46 + nameLength + extraLength + commentLength;
   }
@@ -91,8 +97,20 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
 /** Compressed bytes are fed (and checked) a megabyte at a time, so the page can pause between pieces. */
 const PIECE_BYTES = 1 << 20;
 
+/**
+ * A zip bomb is refused from the size the directory declares, before anything is inflated; the
+ * codecs then stop at that declared size while inflating, so a lying directory costs no more.
+ */
+export function checkDeclaredSize(entry: ZipEntry): void {
+  if (entry.size > MAX_PART_BYTES)
+    throw new FileLimitError(
+      `“${entry.name}”解压后有 ${megabytes(entry.size)}，超过可处理的上限 ${megabytes(MAX_PART_BYTES)}（文件异常，或工作表过大：请拆分后再填充）`,
+    );
+}
+
 /** The uncompressed bytes of an entry, checked against its CRC; yields progress 0–1. */
 export function* entryDataSteps(entry: ZipEntry, codec: Codec): Steps<Uint8Array> {
+  checkDeclaredSize(entry);
   let data: Uint8Array;
   try {
     if (entry.method === 0) data = entry.raw;
@@ -104,10 +122,9 @@ export function* entryDataSteps(entry: ZipEntry, codec: Codec): Steps<Uint8Array
       }
       data = sink.finish();
     }
-  } catch (error) {
-    throw new ZipFormatError(
-      `“${entry.name}”的数据已损坏（${error instanceof Error ? error.message : String(error)}）`,
-    );
+  } catch {
+    // The codec's own message is English and internal: the official needs to know the part is damaged.
+    throw new ZipFormatError(`“${entry.name}”的数据已损坏，无法解压`);
   }
   let crc = 0;
   for (let at = 0; at < data.length; at += 4 * PIECE_BYTES) {
@@ -143,13 +160,16 @@ export function writeZip(parts: readonly ZipPart[], codec: Codec, now = new Date
   const encoder = new TextEncoder();
   const entries = parts.map((part) => {
     if ("copy" in part) return { ...part.copy, nameBytes: encoder.encode(part.copy.name) };
-    const sink = codec.deflater();
-    sink.push(part.data);
-    const raw = sink.finish();
+    let raw = part.data;
+    if (!part.stored) {
+      const sink = codec.deflater();
+      sink.push(part.data);
+      raw = sink.finish();
+    }
     return {
       name: part.name,
       nameBytes: encoder.encode(part.name),
-      method: 8,
+      method: part.stored ? 0 : 8,
       crc: codec.crc32(part.data),
       size: part.data.length,
       raw,

@@ -91,7 +91,10 @@ test("fill options: = and space forms, short names", () => {
     output: "out.xlsx",
     formulas: true,
     json: true,
+    force: false,
   });
+  expect(parseCommand(["fill", "in.xlsx", "--force"], zh)).toMatchObject({ force: true });
+  expect(parseCommand(["fill", "in.xlsx", "-f"], zh)).toMatchObject({ force: true });
   expect(() => parseCommand(["fill", "--year"], zh)).toThrow(UsageError);
 });
 

@@ -249,3 +249,32 @@ describe("selection, settings, summary sheet", () => {
     expect(uniqueSheetName("a/b:c", [])).toBe("a_b_c");
   });
 });
+
+describe("the 1904 date system (old Mac workbooks)", () => {
+  const sheets = [
+    {
+      name: "数据",
+      cells: [
+        ["企业名称", "首次入库年份", "金额"],
+        ["甲", "2024-03-01", 2500],
+      ],
+    },
+  ];
+
+  test("date cells are handed over in the 1900 system; numbers are not moved; still two syncs", async () => {
+    install({ sheets, date1904: true, selection: "A1" });
+    workbook.resetStats();
+    const info = await host.describeRegion({ headRows: 2 });
+    expect(workbook.stats.syncs).toBe(2);
+    // 2024-03-01 is 43890 in a 1904 workbook and 45352 in the 1900 system.
+    expect(info.head[1]).toEqual(["甲", 45352, 2500]);
+    expect(await host.readValues("数据", { top: 1, left: 1, rows: 1, columns: 2 })).toEqual([[45352, 2500]]);
+  });
+
+  test("a 1900 workbook, and a host without ExcelApi 1.16, read values as they are", async () => {
+    install({ sheets, selection: "A1" });
+    expect((await host.describeRegion({ headRows: 2 })).head[1]).toEqual(["甲", 45352, 2500]);
+    install({ sheets, date1904: true, apiVersion: "1.15", selection: "A1" });
+    expect((await host.describeRegion({ headRows: 2 })).head[1]).toEqual(["甲", 43890, 2500]);
+  });
+});

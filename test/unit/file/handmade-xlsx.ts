@@ -101,3 +101,13 @@ export function partText(bytes: Uint8Array, name: string): string | undefined {
   const entry = readZip(bytes).find((e) => e.name === name);
   return entry ? decode(entryData(entry, portableCodec)) : undefined;
 }
+
+/** The package with one part's text changed (every other part copied). */
+export function rewritePart(bytes: Uint8Array, name: string, change: (text: string) => string): Uint8Array {
+  return writeZip(
+    readZip(bytes).map((e) =>
+      e.name === name ? { name, data: encode(change(decode(entryData(e, portableCodec)))) } : { copy: e },
+    ),
+    portableCodec,
+  );
+}

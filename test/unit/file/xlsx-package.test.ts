@@ -56,7 +56,8 @@ test("strings: rich runs joined, phonetic runs left out, entities and _xHHHH_ de
     "xy",
     45473,
     null,
-    null,
+    // A formula without a stored result is never read as blank or 0 (the fill's 说明 says so).
+    { error: "#未计算", uncalculated: true },
   ]);
   expect(grid.readContents(all(1, 8))[0]).toEqual([
     "丙公司",
@@ -249,4 +250,15 @@ test("a damaged sheet is refused with the row it breaks on, not misread", () => 
     /工作表第 1 行：单元格顺序异常/,
   );
   expect(refusal('<sheetData><row r="1"><c r="A1"><v>1</v></row></sheetData>')).toMatch(/工作表第 1 行：单元格不完整/);
+});
+
+test("a damaged part XSG would rewrite is refused with its name, not carried into the output", () => {
+  const damaged = handmade({
+    sheet:
+      '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>名称</t></is></c></row>' +
+      '<row r="2"><c r="A2"><v>1</v></c></row></sheetData><pageMargins left="0.7">',
+  });
+  const pkg = XlsxPackage.open(damaged);
+  pkg.grid("数据").write({ top: 0, left: 1, rows: 1, columns: 1 }, [["合计"]]);
+  expect(() => pkg.save()).toThrow(/xl\/worksheets\/sheet1\.xml.*XML 格式错误/);
 });

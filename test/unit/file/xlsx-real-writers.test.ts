@@ -86,7 +86,7 @@ test("a CR in a written string is stored as _x000D_, as Excel does, so it reads 
   ]);
 });
 
-test('a t="d" (ISO date) cell in a date1904 workbook reads as a 1904-system serial', () => {
+test('a t="d" (ISO date) cell in a date1904 workbook reads as a 1900-system serial, the one the fill expects', () => {
   const sheet = '<sheetData><row r="1"><c r="A1" t="d"><v>2024-06-30T00:00:00</v></c></row></sheetData>';
   const pkg = XlsxPackage.open(
     handmade({
@@ -96,8 +96,10 @@ test('a t="d" (ISO date) cell in a date1904 workbook reads as a 1904-system seri
     }),
   );
   expect(pkg.date1904).toBe(true);
-  // 2024-06-30 is 45473 in the 1900 system, 45473 - 1462 = 44011 in the 1904 system (what Excel's values give).
-  expect(pkg.grid("数据").readValues(all(1, 1))).toEqual([[44011]]);
+  // 2024-06-30 is 45473 in the 1900 system (44011 in the 1904 system, what Excel's values give): the
+  // fill reads dates in the 1900 system whatever the workbook's (src/fill/date-system.ts).
+  expect(pkg.grid("数据").readValues(all(1, 1))).toEqual([[45473]]);
+  expect(pkg.grid("数据").readContents(all(1, 1))).toEqual([[44011]]);
 });
 
 test('a t="d" date before 1900-03-01 gets Excel\'s serial (the 1900 leap-year bug)', () => {

@@ -73,6 +73,13 @@ describe("XSG.REGIONOF", () => {
     expect(error.message).toContain(place);
   });
 
+  it("a 32,000-character argument is not echoed whole in the message", () => {
+    const error = excelError("REGIONOF", "码".repeat(32_000));
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message.length).toBeLessThan(200);
+    expect(error.message).toContain("…");
+  });
+
   it.each(["杭州", "12345", "3301060", 330106.5, true])("a non-code %p is #VALUE! naming code", (code) => {
     const error = excelError("REGIONOF", code);
     expect(error.code).toBe("#VALUE!");
