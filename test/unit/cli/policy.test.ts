@@ -188,7 +188,7 @@ describe("--policy FILE on award, explain and fill", () => {
     const file = writeJson("hz-first.json", { ...hangzhou, id: "hangzhou-new", clauses: renamed(hangzhou.clauses) });
     const refused = await xsg(["award", "杭州市", "2500", "2024", "--policy", file], cwd);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain("不会悄悄替换内置文件");
+    expect(refused.stderr).toContain("导入文件不会替换内置文件");
     const first = await xsg(["award", "杭州市", "2500", "2024", "--policy", file, "--policy-first"], cwd);
     expect(first).toEqual({ code: 0, stdout: "50", stderr: "" });
   });

@@ -39,7 +39,7 @@ test("a document imported with 'refuse' stays refused even beside one the offici
   ];
   const result = catalogWithImports(imported);
   expect(result.ok).toBe(false);
-  expect(!result.ok && result.problems.join("\n")).toMatch(/mh\.json.*不会悄悄替换内置文件/);
+  expect(!result.ok && result.problems.join("\n")).toMatch(/mh\.json.*导入文件不会替换内置文件/);
   const both = catalogWithImports(imported.map((entry) => ({ ...entry, precedence: "user-first" as const })));
   expect(both.ok && both.catalog.setAside.map((entry) => entry.policy.id).sort()).toEqual(["hangzhou", "minhou"]);
 });
