@@ -20,6 +20,9 @@ import { catalogWithImports, serializePolicyDocument } from "../../../src/polici
 import { enterpriseFacts } from "../engine/arbitraries";
 import { CLEAN_ROWS, readWorkbook, REPO, tempDir, writeWorkbook, xsg, xsgProcess } from "./helpers";
 
+// The real-process test compiles the CLI on first use in a fresh clone (no cache yet), as fill.test.ts does.
+jest.setTimeout(120_000);
+
 const EXAMPLE = path.join(REPO, "examples/policies/shili-county.json");
 const EXAMPLE_CASES = path.join(REPO, "examples/policies/shili-county.cases.json");
 const cwd = tempDir();
