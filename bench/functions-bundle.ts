@@ -59,8 +59,11 @@ export function loadFunctionsBundle(file: string, mode: BundleMode = "page"): Lo
     Error: CustomFunctionsError,
     ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
   };
+  // webpack's automatic publicPath (the bundle has a lazily loaded chunk) reads the page's
+  // current script; AWARD never loads that chunk.
+  const document = { currentScript: { tagName: "SCRIPT", src: "https://localhost/functions.js" } };
   if (mode === "vm") {
-    const sandbox: Record<string, unknown> = { console, CustomFunctions: stub };
+    const sandbox: Record<string, unknown> = { console, CustomFunctions: stub, document };
     sandbox.self = sandbox;
     sandbox.window = sandbox;
     vm.createContext(sandbox);
@@ -69,7 +72,7 @@ export function loadFunctionsBundle(file: string, mode: BundleMode = "page"): Lo
   }
   // A page's globals: CustomFunctions from office.js, and self/window (webpack's chunk registry uses self).
   const global = globalThis as Record<string, unknown>;
-  const installed = { CustomFunctions: stub, self: globalThis, window: globalThis };
+  const installed = { CustomFunctions: stub, self: globalThis, window: globalThis, document };
   const previous = Object.fromEntries(Object.keys(installed).map((key) => [key, global[key]]));
   Object.assign(global, installed);
   const unload = () => {

@@ -22,6 +22,7 @@ import {
   contractOutcome,
   gate,
   isCovered,
+  isPromiseKind,
   promiseOutcome,
   rentOutcome,
   techOutcome,
@@ -93,11 +94,12 @@ export function contractOutcomes(c: CompiledClause, facts: Facts): number[] {
 
 /** benefit / unquantified clauses promise something; their code is PASS or a refusal, never an amount. */
 export function isPromise(c: CompiledClause): boolean {
-  return c.kind === "benefit" || c.kind === "unquantified";
+  return isPromiseKind(c.kind);
 }
 
 /** Codes whose status is needs-data (missingFacts names what is missing). */
 export function needsData(code: number): boolean {
+  if (code > NEEDS_REVENUE) return false; // amounts, PASS and the gate refusals: the hot case
   switch (code) {
     case NEEDS_REVENUE:
     case NEEDS_PREV:
@@ -130,7 +132,7 @@ export function amountOf(c: CompiledClause, code: number): number | null {
 
 /** The cash a clause outcome grants (counted in the totals): its amount when granted, else 0. */
 export function grantedCash(c: CompiledClause, code: number): number {
-  return code > 0 && !isPromise(c) && c.clause.category !== "benefit" ? code : 0;
+  return code > 0 && c.grantsCash ? code : 0;
 }
 
 /**

@@ -240,12 +240,21 @@ export function missingRevenue(): XsgError {
 }
 
 export function missingPrevRevenue(plan: PolicyPlan, c: CompiledClause, k: number): XsgError {
-  const figure = c.clause.conditions.growthFigure ?? "营业收入";
-  return naError(
-    "prevRevenue",
-    `${plan.policy.regionName}${c.clause.label}升规后第${k + 1}年（k=${k}）的奖励要求${figure}保持增长，缺少上年营业收入无法比较（R5）`,
-  );
+  // Its text depends on the clause (of this plan) and k only: built once for each.
+  let byK = missingPrevErrors.get(c);
+  if (byK === undefined) missingPrevErrors.set(c, (byK = new Map()));
+  let error = byK.get(k);
+  if (error === undefined) {
+    const figure = c.clause.conditions.growthFigure ?? "营业收入";
+    error = naError(
+      "prevRevenue",
+      `${plan.policy.regionName}${c.clause.label}升规后第${k + 1}年（k=${k}）的奖励要求${figure}保持增长，缺少上年营业收入无法比较（R5）`,
+    );
+    byK.set(k, error);
+  }
+  return error;
 }
+const missingPrevErrors = new WeakMap<CompiledClause, Map<number, XsgError>>();
 
 export function missingMonthlyRent(plan: PolicyPlan, c: CompiledClause): XsgError {
   return naError("monthlyRent", `${plan.policy.regionName}${c.clause.label}按月房租计算补贴，缺少月租金（R9）`);

@@ -75,6 +75,8 @@ export interface CompiledClause {
   readonly revenueThresholdFen: number;
   readonly prevThresholdFen: number;
   readonly maxYuan: number;
+  /** A positive code of this clause is cash (grantedCash): not a promise, not a benefit. */
+  readonly grantsCash: boolean;
   // percent-of-investment / contract-percent
   readonly rateBp: number;
   readonly minFen: number;
@@ -128,13 +130,29 @@ export function tagsOfMask(mask: TagMask): Tag[] {
 
 const plans = new WeakMap<Policy, PolicyPlan>();
 
+/*
+ * The last plans asked for, checked before the WeakMap: a column of cells or a fill calls
+ * planOf once per row with a handful of documents, and comparing a few references costs less
+ * than a WeakMap lookup. Round-robin, so it holds at most RECENT_PLANS documents alive.
+ */
+const RECENT_PLANS = 8;
+const recentPolicies: (Policy | undefined)[] = new Array<Policy | undefined>(RECENT_PLANS).fill(undefined);
+const recentPlans: (PolicyPlan | undefined)[] = new Array<PolicyPlan | undefined>(RECENT_PLANS).fill(undefined);
+let nextRecent = 0;
+
 /** The compiled plan of a policy, built on first use and cached for the policy object. */
 export function planOf(policy: Policy): PolicyPlan {
+  for (let i = 0; i < RECENT_PLANS; i++) {
+    if (recentPolicies[i] === policy) return recentPlans[i] as PolicyPlan;
+  }
   let plan = plans.get(policy);
   if (plan === undefined) {
     plan = compilePolicy(policy);
     plans.set(policy, plan);
   }
+  recentPolicies[nextRecent] = policy;
+  recentPlans[nextRecent] = plan;
+  nextRecent = (nextRecent + 1) % RECENT_PLANS;
   return plan;
 }
 
@@ -223,6 +241,7 @@ function compileClause(policy: Policy, clause: Clause): CompiledClause {
     revenueThresholdFen: threshold ? quantityToFen(threshold) : SCALE_THRESHOLD_FEN,
     prevThresholdFen: prevThreshold ? quantityToFen(prevThreshold) : SCALE_THRESHOLD_FEN,
     maxYuan: byK.reduce((sum, item) => sum + (item?.amountYuan ?? 0), 0),
+    grantsCash: !isPromiseKind(clause.kind) && clause.category !== "benefit",
     rateBp: rate && rate.unit === "%" ? percentToBasisPoints(rate) : 0,
     minFen: minimum ? quantityToFen(minimum) : 0,
     capYuan: money("cap", money("capPerContract", Infinity)),
@@ -235,6 +254,11 @@ function compileClause(policy: Policy, clause: Clause): CompiledClause {
     leaseMinMonths: lease ? quantityToMonths(lease) : 0,
     rentMonthsPerYear: quantity("rentMonthsPerYear")?.value ?? 0,
   };
+}
+
+/** benefit / unquantified clauses promise something; their code is PASS or a refusal, never an amount. */
+export function isPromiseKind(kind: ClauseKind): boolean {
+  return kind === "benefit" || kind === "unquantified";
 }
 
 export function isCovered(plan: PolicyPlan, upgradeYear: number): boolean {

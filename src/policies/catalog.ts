@@ -227,12 +227,25 @@ function yearsText(policy: Policy): string {
   return to === null ? `${from}年起` : `${from}–${to}年`;
 }
 
+const MAX_YEAR_TABLE = 500;
+
 function regionOf(policies: readonly Policy[]): RegionDocuments {
   const documents = [...policies].sort((a, b) => a.coveredUpgradeYears.from - b.coveredUpgradeYears.from);
   const latest = documents[documents.length - 1];
   const coveredUntil = Math.max(...documents.map((policy) => policy.coveredUpgradeYears.to ?? Infinity));
   const { regionId: id, regionName, divisionCode, level } = documents[0];
   const single = documents.length === 1 ? documents[0] : null;
+  // The document covering each whole year U from the first document's start to the latest's
+  // (documentFor): several documents per region, each region asked once per row. A span of
+  // more than MAX_YEAR_TABLE years (an odd imported file) keeps the scan.
+  const firstFrom = documents[0].coveredUpgradeYears.from;
+  const byYear: Policy[] = [];
+  const span = latest.coveredUpgradeYears.from - firstFrom;
+  for (let i = 0; span <= MAX_YEAR_TABLE && i < documents.length - 1; i++) {
+    const { from } = documents[i].coveredUpgradeYears;
+    const next = documents[i + 1].coveredUpgradeYears.from;
+    for (let year = from; year < next; year++) byYear[year - firstFrom] = documents[i];
+  }
   return {
     id,
     regionName,
@@ -243,6 +256,11 @@ function regionOf(policies: readonly Policy[]): RegionDocuments {
     coveredUntil,
     documentFor(upgradeYear) {
       if (single !== null) return single;
+      // The hot case, a whole-year U from the first document's year on: one array read.
+      const offset = upgradeYear - firstFrom;
+      const known = offset >= 0 ? byYear[offset] : undefined;
+      if (known !== undefined) return known;
+      if (upgradeYear >= latest.coveredUpgradeYears.from) return latest;
       let chosen = documents[0];
       for (const policy of documents) {
         if (policy.coveredUpgradeYears.from <= upgradeYear) chosen = policy;
@@ -258,16 +276,17 @@ function regionOf(policies: readonly Policy[]): RegionDocuments {
  * document it does not have pays. `field` names the argument that gave U.
  */
 export function pastEndError(region: RegionDocuments, upgradeYear: number, field: string): XsgError {
-  // Built once per region (of this catalog), year and argument: a column repeats them, and an
-  // XsgError is only read.
-  let errors = pastEndErrors.get(region);
-  if (errors === undefined) pastEndErrors.set(region, (errors = new Map()));
-  const key = field + upgradeYear;
-  let error = errors.get(key);
-  if (error === undefined) errors.set(key, (error = naError(field, pastEndText(region, upgradeYear))));
+  // Built once per region (of this catalog), argument and year: a column repeats them, and an
+  // XsgError is only read. Keyed by the year as a number: no key string is built per call.
+  let byField = pastEndErrors.get(region);
+  if (byField === undefined) pastEndErrors.set(region, (byField = new Map()));
+  let errors = byField.get(field);
+  if (errors === undefined) byField.set(field, (errors = new Map()));
+  let error = errors.get(upgradeYear);
+  if (error === undefined) errors.set(upgradeYear, (error = naError(field, pastEndText(region, upgradeYear))));
   return error;
 }
-const pastEndErrors = new WeakMap<RegionDocuments, Map<string, XsgError>>();
+const pastEndErrors = new WeakMap<RegionDocuments, Map<string, Map<number, XsgError>>>();
 
 export function pastEndText(region: RegionDocuments, upgradeYear: number): string {
   return (

@@ -175,6 +175,27 @@ describe("catalog precedence: a user document never silently replaces a built-in
     expect(hangzhou.isPastEnd(2030)).toBe(true);
   });
 
+  it("documentFor picks the last document starting at or before U, for every U (its year table agrees with the scan)", () => {
+    // Three documents with a gap year (2030) covered by none: the one before it answers, as the scan did.
+    const result = BUILT_IN_CATALOG.withUserDocuments([
+      { policy: hangzhouDocument("hangzhou-2027", 2027, 2029), file: "杭州2027.json" },
+      { policy: hangzhouDocument("hangzhou-2031", 2031, 2033), file: "杭州2031.json" },
+    ]);
+    if (!result.ok) throw new Error(result.problems.map((p) => p.text).join("\n"));
+    const region = result.catalog.region("hangzhou");
+    const scan = (u: number): string => {
+      let chosen = region.documents[0];
+      for (const policy of region.documents) if (policy.coveredUpgradeYears.from <= u) chosen = policy;
+      return chosen.id;
+    };
+    const years = [NaN, -Infinity, Infinity, 0, 1990, 2023.5, 2026.5, 2030.5, 2100, 1e9];
+    for (let u = 2015; u <= 2040; u++) years.push(u);
+    for (const u of years) expect([u, region.documentFor(u).id]).toEqual([u, scan(u)]);
+    expect(region.documentFor(2024).id).toBe("hangzhou");
+    expect(region.documentFor(2030).id).toBe("hangzhou-2027");
+    expect(region.documentFor(2031).id).toBe("hangzhou-2031");
+  });
+
   it("overlapping years are refused unless the official chose user-first; then the built-in is set aside", () => {
     const rival = { policy: hangzhouDocument("hangzhou-mine", 2025, 2027), file: "我的杭州.json" };
     const refused = BUILT_IN_CATALOG.withUserDocuments([rival]);
