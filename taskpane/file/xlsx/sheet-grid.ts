@@ -26,6 +26,7 @@ import {
   decodeXml,
   elements,
   escapeXmlText,
+  indexWithin,
   openTag,
   rootPrefix,
   runText,
@@ -374,8 +375,8 @@ export class SheetGrid {
 
   private columnOfCell(start: number, tagEnd: number, previous: number): number {
     const x = this.xml;
-    let at = x.indexOf(' r="', start);
-    if (at < 0 || at > tagEnd) {
+    let at = indexWithin(x, ' r="', start, tagEnd);
+    if (at < 0) {
       // Attributes may be separated by other whitespace, and r is optional (then: the next column).
       const tag = x.slice(start, tagEnd);
       const match = /\sr=["']([A-Z]+)/.exec(tag);
@@ -479,9 +480,9 @@ export class SheetGrid {
     const start = this.cellStart.data[cell];
     const end = this.cellEnd.data[cell];
     const open = `<${this.prefix}${name}`;
-    let at = x.indexOf(open, start + 2);
-    while (at >= 0 && at < end && !isNameEnd(x.charCodeAt(at + open.length))) at = x.indexOf(open, at + 1);
-    if (at < 0 || at >= end) return null;
+    let at = indexWithin(x, open, start + 2, end);
+    while (at >= 0 && !isNameEnd(x.charCodeAt(at + open.length))) at = indexWithin(x, open, at + 1, end);
+    if (at < 0) return null;
     const tagEnd = x.indexOf(">", at);
     if (x.charCodeAt(tagEnd - 1) === SLASH) return "";
     const close = x.indexOf(`</${this.prefix}${name}>`, tagEnd);
@@ -506,9 +507,9 @@ export class SheetGrid {
     const open = `<${this.prefix}f`;
     const end = this.cellEnd.data[cell];
     for (
-      let at = this.xml.indexOf(open, this.cellStart.data[cell] + 2);
-      at >= 0 && at < end;
-      at = this.xml.indexOf(open, at + 1)
+      let at = indexWithin(this.xml, open, this.cellStart.data[cell] + 2, end);
+      at >= 0;
+      at = indexWithin(this.xml, open, at + 1, end)
     )
       if (isNameEnd(this.xml.charCodeAt(at + open.length))) return true;
     return false;

@@ -133,6 +133,15 @@ export function elements(xml: string, qualifiedName: string, from = 0, to = xml.
   return out;
 }
 
+/**
+ * `text.indexOf(needle, from)` limited to a span: a match must lie within [from, end), else -1.
+ * Searching one cell's XML must not run on to the end of the sheet when the cell lacks the element.
+ */
+export function indexWithin(text: string, needle: string, from: number, end: number): number {
+  const at = text.slice(from, end).indexOf(needle);
+  return at < 0 ? -1 : from + at;
+}
+
 /** The open tag at the start of an element's text. */
 export function openTag(element: string): string {
   return element.slice(0, element.indexOf(">") + 1);
