@@ -6,12 +6,14 @@
  * Both sides get pre-parsed inputs (分, years, tags) and a pre-resolved region (its documents; the one covering U answers, R4),
  * as the fill engine and the custom functions do with their caches: what is timed is the
  * rules, not the parsing. An outcome is 元 ≥ 0, OUTCOME_NA (#N/A) or OUTCOME_VALUE (#VALUE!).
+ * XSG is called as AWARD calls it: upgradeAwardOrError and documentOrError return an input's
+ * error as a value (the throwing upgradeAward is a wrapper over them, see orThrow).
  */
 import { BUILT_IN_CATALOG, isXsgError, resolveRegion, type RegionDocuments } from "../src";
 // The timed functions from their own modules: through the facade, the CommonJS transpile the
 // bench runs adds a getter per re-export level to every call, which the shipped bundle has not.
-import { documentAt } from "../src/engine/documents";
-import { upgradeAward } from "../src/engine/fast";
+import { documentOrError } from "../src/engine/documents";
+import { upgradeAwardOrError } from "../src/engine/fast";
 import {
   baselineAward,
   createBaselineEngines,
@@ -45,20 +47,20 @@ export function xsgAwards(
     const rev = revenue[i];
     const prev = prevRevenue[i];
     const u = upgradeYear[i];
-    try {
-      const upgrade = u === OMITTED_YEAR ? null : u;
-      // The document covering U (R4), as AWARD and the fill choose it.
-      out[i] = upgradeAward(
-        documentAt(policies[region[i]], year[i], upgrade),
-        rev === MISSING ? null : rev,
-        year[i],
-        upgrade,
-        prev === MISSING ? null : prev,
-        tags[i],
-      );
-    } catch (error) {
-      out[i] = outcomeOfError(error);
-    }
+    const upgrade = u === OMITTED_YEAR ? null : u;
+    // The document covering U (R4), as AWARD chooses it; errors come back as values, as AWARD gets them.
+    const policy = documentOrError(policies[region[i]], year[i], upgrade);
+    const award = isXsgError(policy)
+      ? policy
+      : upgradeAwardOrError(
+          policy,
+          rev === MISSING ? null : rev,
+          year[i],
+          upgrade,
+          prev === MISSING ? null : prev,
+          tags[i],
+        );
+    out[i] = typeof award === "number" ? award : outcomeOfError(award);
   }
 }
 

@@ -25,32 +25,37 @@ import {
   regionOfCode,
   resolveRegion,
   techSubsidy,
-  upgradeAward,
+  upgradeAwardOrError,
+  documentOrError,
   type PolicyCatalog,
   type RegionDocuments,
 } from "../src";
-import { naError, valueError } from "../src/errors";
+import { isXsgError, naError, valueError } from "../src/errors";
 import type { Fen, TagMask } from "../src/model";
 import { cachingTextParser, matrixArg, required, scalarArg, toWan } from "./args";
 import { toExcelError } from "./excel-error";
 
-// Filling a column down repeats the region: remember the last one resolved (per catalog: an
-// imported document changes what a region cell means). The core caches too; this saves even
-// its lookup on the hottest path.
-let lastCatalog: PolicyCatalog | undefined;
-let lastRegionValue: unknown;
-let lastRegion: RegionDocuments | undefined;
+// A column of cells names a handful of regions (a name, a short name, a code): remember what
+// each spelling resolved to, per catalog (an imported document changes what a region cell
+// means). The resolver caches too; this saves even its lookup on the hottest path. Bounded.
+const REGION_SPELLINGS_KEPT = 256;
+let spellingsCatalog: PolicyCatalog | undefined;
+const regionBySpelling = new Map<unknown, RegionDocuments>();
 
 /** The region's documents (R12); which one answers depends on the upgrade year (R4, documentAt). */
 function documentsOf(region: unknown): RegionDocuments {
   const value = scalarArg(region, "region");
   const catalog = activeCatalog();
-  if (lastRegion !== undefined && value === lastRegionValue && catalog === lastCatalog) return lastRegion;
+  if (catalog !== spellingsCatalog) {
+    spellingsCatalog = catalog;
+    regionBySpelling.clear();
+  }
+  const known = regionBySpelling.get(value);
+  if (known !== undefined) return known;
   const documents = catalog.region(resolveRegion(value, "region"));
   if (typeof value === "string" || typeof value === "number") {
-    lastCatalog = catalog;
-    lastRegionValue = value;
-    lastRegion = documents;
+    if (regionBySpelling.size >= REGION_SPELLINGS_KEPT) regionBySpelling.clear();
+    regionBySpelling.set(value, documents);
   }
   return documents;
 }
@@ -76,15 +81,34 @@ export function award(
   prevRevenue: unknown,
   attributes: unknown,
 ): number {
+  const yuan = awardOrError(region, revenue, evaluatedYear, upgradeYear, prevRevenue, attributes);
+  if (typeof yuan === "number") return toWan(yuan);
+  throw toExcelError(yuan);
+}
+
+/**
+ * AWARD's 元, or what went wrong. The core returns an input's error instead of throwing it
+ * (AWARD's hot path, see orThrow in src/engine/inputs.ts), so a bad row costs one throw, to Excel.
+ */
+function awardOrError(
+  region: unknown,
+  revenue: unknown,
+  evaluatedYear: unknown,
+  upgradeYear: unknown,
+  prevRevenue: unknown,
+  attributes: unknown,
+): number | unknown {
   try {
     const documents = documentsOf(region);
     const fen = money(revenue, "revenue");
     const y = required(year(evaluatedYear, "year"), "year");
     const u = year(upgradeYear, "upgradeYear");
     const prev = money(prevRevenue, "prevRevenue");
-    return toWan(upgradeAward(documentAt(documents, y, u), fen, y, u, prev, tags(attributes)));
+    const mask = tags(attributes);
+    const policy = documentOrError(documents, y, u);
+    return isXsgError(policy) ? policy : upgradeAwardOrError(policy, fen, y, u, prev, mask);
   } catch (error) {
-    throw toExcelError(error);
+    return error;
   }
 }
 

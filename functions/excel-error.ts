@@ -3,7 +3,7 @@
  * (#VALUE! or #N/A, the only two codes Excel shows a custom message for) whose
  * Chinese message names the argument the official typed: "参数 revenue（营业收入）：…".
  */
-import { FIELD_LABELS, isXsgError, withoutStackTrace, type XsgErrorCode } from "../src/errors";
+import { FIELD_LABELS, isXsgError, withoutStackTrace, type XsgError, type XsgErrorCode } from "../src/errors";
 
 /** The two Excel error codes XSG returns (the string values of CustomFunctions.ErrorCode). */
 export type ExcelErrorCode = "#VALUE!" | "#N/A";
@@ -79,7 +79,7 @@ export function makeExcelError(code: ExcelErrorCode, message: string): ExcelErro
  * message asking to report it rather than as a bare #VALUE! or a wrong number.
  */
 export function toExcelError(error: unknown): ExcelError {
-  if (isXsgError(error)) return makeExcelError(EXCEL_CODE[error.code], argumentMessage(error.field, error.detail));
+  if (isXsgError(error)) return excelErrorOf(error);
   if (isExcelError(error)) return error;
   const text = error instanceof Error ? error.message : String(error);
   return makeExcelError("#VALUE!", `XSG 内部错误，请向维护人员报告：${text}`);
@@ -89,4 +89,27 @@ function isExcelError(error: unknown): error is ExcelError {
   if (error instanceof CellError) return true;
   const runtime = (globalThis as { CustomFunctions?: typeof CustomFunctions }).CustomFunctions;
   return !!runtime && typeof runtime.Error === "function" && error instanceof runtime.Error;
+}
+
+/*
+ * The Excel error of each core error, built once. The core hands out the same XsgError for the
+ * same problem (a column repeats "升规年份晚于评价年度" for every such row), and building an Error
+ * with its message costs microseconds; Excel only reads the code and message of what is thrown.
+ * Per runtime: a test (or a reload) may install another CustomFunctions.
+ */
+let cachedFor: unknown;
+let excelErrors = new WeakMap<object, ExcelError>();
+
+function excelErrorOf(error: XsgError): ExcelError {
+  const runtime = (globalThis as { CustomFunctions?: unknown }).CustomFunctions;
+  if (runtime !== cachedFor) {
+    cachedFor = runtime;
+    excelErrors = new WeakMap();
+  }
+  let excel = excelErrors.get(error);
+  if (excel === undefined) {
+    excel = makeExcelError(EXCEL_CODE[error.code], argumentMessage(error.field, error.detail));
+    excelErrors.set(error, excel);
+  }
+  return excel;
 }

@@ -60,6 +60,7 @@ export {
 // Engine
 export {
   upgradeAward,
+  upgradeAwardOrError,
   isFirstYearEligible,
   maxTotalAward,
   awardSchedule,
@@ -70,6 +71,8 @@ export {
   evaluate,
   evaluatePolicy,
   documentAt,
+  documentOrError,
+  orThrow,
   enterpriseDocument,
   explainAward,
   describePolicy,

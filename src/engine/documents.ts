@@ -5,6 +5,8 @@
 import { activeCatalog, pastEndError, type RegionDocuments } from "../policies";
 import type { Policy } from "../policies/types";
 import type { Enterprise } from "../model";
+import type { XsgError } from "../errors";
+import { orThrow } from "./inputs";
 
 /**
  * The document for year Y and upgrade year U (either may be missing: U omitted ⇒ U = Y, R3;
@@ -12,6 +14,15 @@ import type { Enterprise } from "../model";
  * a newer document can be imported; an impossible U stays #VALUE! (R3), checked first.
  */
 export function documentAt(region: RegionDocuments, year: number | null, upgradeYear: number | null): Policy {
+  return orThrow(documentOrError(region, year, upgradeYear));
+}
+
+/** documentAt's answer with its #N/A returned, not thrown (see orThrow). */
+export function documentOrError(
+  region: RegionDocuments,
+  year: number | null,
+  upgradeYear: number | null,
+): Policy | XsgError {
   const until = region.coveredUntil;
   const single = region.documents.length === 1;
   if (single && until === Infinity) return region.latest;
@@ -21,7 +32,7 @@ export function documentAt(region: RegionDocuments, year: number | null, upgrade
   // An impossible U (not an integer, after Y) is the engine's #VALUE! (R3): which document it
   // gets does not matter, the engine checks U before anything else.
   if (u > until && Number.isInteger(u) && (omitted || year === null || year === undefined || u <= year))
-    throw pastEndError(region, u, omitted ? "year" : "upgradeYear");
+    return pastEndError(region, u, omitted ? "year" : "upgradeYear");
   return single ? region.latest : region.documentFor(u);
 }
 

@@ -9,7 +9,16 @@
 import { naError, type XsgError } from "../errors";
 import type { Fen, TagMask, Yuan } from "../model";
 import type { Policy } from "../policies/types";
-import { checkArea, checkFen, checkMonths, checkYear, resolveUpgradeYear } from "./inputs";
+import {
+  checkArea,
+  checkFen,
+  checkMonths,
+  checkYear,
+  fenProblem,
+  orThrow,
+  resolveUpgradeYear,
+  upgradeYearOrError,
+} from "./inputs";
 import { grantedCash, needsData } from "./clause-outcome";
 import {
   NEEDS_AREA,
@@ -41,22 +50,35 @@ export function upgradeAward(
   prevRevenue: Fen | null,
   tags: TagMask,
 ): Yuan {
+  return orThrow(upgradeAwardOrError(policy, revenue, year, upgradeYear, prevRevenue, tags));
+}
+
+/** upgradeAward's answer with its error returned, not thrown: AWARD's hot path (see orThrow). */
+export function upgradeAwardOrError(
+  policy: Policy,
+  revenue: Fen | null,
+  year: number,
+  upgradeYear: number | null,
+  prevRevenue: Fen | null,
+  tags: TagMask,
+): Yuan | XsgError {
   const plan = planOf(policy);
-  const u = resolveUpgradeYear(year, upgradeYear);
-  checkFen(revenue, "revenue");
-  checkFen(prevRevenue, "prevRevenue");
+  const u = upgradeYearOrError(year, upgradeYear);
+  if (typeof u !== "number") return u;
+  const badMoney = fenProblem(revenue, "revenue") ?? fenProblem(prevRevenue, "prevRevenue");
+  if (badMoney !== null) return badMoney;
   // Hosts may pass undefined for an omitted value: it means missing, like null.
   const current = revenue ?? null;
   const previous = prevRevenue ?? null;
   const clauses = plan.award;
-  if (clauses.length === 0) return nothingQuantified(plan, plan.unquantifiedAward, "升规奖励");
+  if (clauses.length === 0) return unquantifiedOrZero(plan, plan.unquantifiedAward, "升规奖励");
   if (!isCovered(plan, u)) return 0;
   const k = year - u;
   const mask = tags | 0;
   let total = 0;
   for (let i = 0; i < clauses.length; i++) {
     const outcome = awardOutcome(clauses[i], k, current, previous, mask);
-    if (needsData(outcome)) throw missingFact(plan, clauses[i], k, outcome);
+    if (needsData(outcome)) return missingFact(plan, clauses[i], k, outcome);
     total += grantedCash(clauses[i], outcome);
   }
   return total;
@@ -195,9 +217,13 @@ export function contractAward(
 
 /** A category with no quantified clause: 0, or #N/A when the document promises it without a number (D10). */
 function nothingQuantified(plan: PolicyPlan, unquantified: readonly CompiledClause[], what: string): 0 {
+  return orThrow(unquantifiedOrZero(plan, unquantified, what));
+}
+
+function unquantifiedOrZero(plan: PolicyPlan, unquantified: readonly CompiledClause[], what: string): 0 | XsgError {
   if (unquantified.length === 0) return 0;
   const c = unquantified[0].clause;
-  throw naError(
+  return naError(
     "region",
     `${plan.policy.regionName}${c.label}对${what}只作原则性承诺，未规定金额：${c.benefit ?? c.title}（R11）`,
   );

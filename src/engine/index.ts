@@ -1,6 +1,7 @@
 /** The policy engine: per-cell entry points, evaluate(), explanations. Pure, no I/O. */
 export {
   upgradeAward,
+  upgradeAwardOrError,
   isFirstYearEligible,
   maxTotalAward,
   awardSchedule,
@@ -10,7 +11,8 @@ export {
   contractAward,
 } from "./fast";
 export { evaluate, evaluatePolicy } from "./evaluate";
-export { documentAt, enterpriseDocument } from "./documents";
+export { documentAt, documentOrError, enterpriseDocument } from "./documents";
+export { orThrow } from "./inputs";
 export { explainAward, describePolicy } from "./explain";
 export { formatWan, formatFenAsWan, mulDivHalfUp } from "./arith";
 export { SCALE_THRESHOLD_FEN } from "./plan";

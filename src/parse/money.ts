@@ -9,7 +9,7 @@
  */
 import { valueError } from "../errors";
 import type { Fen } from "../model";
-import { decimalOf, scaleToInteger } from "./decimal";
+import { decimalOf, scaleToInteger, type Decimal } from "./decimal";
 import { BLANK, compact, foldWidth, hasSplitDigits, quoteInput, stripThousands, unwrapCell, WHITESPACE } from "./text";
 
 /** The unit a bare number is read in; the fill engine passes the unit a column header states. */
@@ -111,7 +111,37 @@ function checkedFen(fen: number, input: unknown, field: string): Fen {
   return fen;
 }
 
+/**
+ * "2500", "2345.67万元", "0.25亿": ASCII digits, at most one point, then a unit word or nothing —
+ * what most cells hold. Read straight from its digits; anything else takes the full path below,
+ * which gives the same 分 for these texts (test/unit/parse/money.test.ts compares the two).
+ */
+const PLAIN_AMOUNT = /^(\d+)(?:\.(\d+))?([^\d.,\s]*)$/;
+
 function fenOfText(raw: string, field: string, bareUnit: MoneyUnit): Fen | null {
+  const plain = PLAIN_AMOUNT.exec(raw);
+  if (plain !== null) {
+    const word = plain[3];
+    const unit = word === "" ? bareUnit : UNIT_WORDS[word];
+    if (unit !== undefined && Object.prototype.hasOwnProperty.call(UNIT_WORDS, word || "元")) {
+      return checkedFen(scaleToInteger(plainDecimal(plain[1], plain[2] ?? ""), MONEY_UNIT_POWER[unit]), raw, field);
+    }
+  }
+  return fenOfAnyText(raw, field, bareUnit);
+}
+
+/** The Decimal decimalOf() gives for whole + "." + fraction (both ASCII digits), without its regular expressions. */
+function plainDecimal(whole: string, fraction: string): Decimal {
+  const all = whole + fraction;
+  let start = 0;
+  while (start < all.length && all.charCodeAt(start) === 48 /* 0 */) start++;
+  let end = all.length;
+  while (end > start && all.charCodeAt(end - 1) === 48) end--;
+  if (start === end) return { digits: "", exponent: 0 };
+  return { digits: all.slice(start, end), exponent: all.length - end - fraction.length };
+}
+
+function fenOfAnyText(raw: string, field: string, bareUnit: MoneyUnit): Fen | null {
   const unrecognised = () => valueError(field, `无法识别的金额${quoteInput(raw)}，${EXAMPLES}`);
   const folded = foldWidth(raw);
   if (hasSplitDigits(folded)) throw unrecognised(); // "25 00": two numbers or a typo, not 2500

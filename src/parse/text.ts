@@ -6,21 +6,22 @@
 
 /** Fold full-width ASCII (U+FF01–U+FF5E) and the ideographic space to their ASCII forms. */
 export function foldWidth(text: string): string {
-  let out = "";
-  let changed = false;
-  for (let i = 0; i < text.length; i++) {
+  // Most texts have nothing to fold: find the first that needs it before building a new string.
+  let i = 0;
+  while (i < text.length && !isFoldable(text.charCodeAt(i))) i++;
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0xff01 && code <= 0xff5e) {
-      out += String.fromCharCode(code - 0xfee0);
-      changed = true;
-    } else if (code === 0x3000) {
-      out += " ";
-      changed = true;
-    } else {
-      out += text[i];
-    }
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) out += " ";
+    else out += text[i];
   }
-  return changed ? out : text;
+  return out;
+}
+
+function isFoldable(code: number): boolean {
+  return (code >= 0xff01 && code <= 0xff5e) || code === 0x3000;
 }
 
 /** Every whitespace a cell may hold, incl. the ideographic space and no-break space. */

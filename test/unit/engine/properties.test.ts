@@ -14,8 +14,12 @@ import {
   rentSubsidy,
   techSubsidy,
   upgradeAward,
+  upgradeAwardOrError,
+  documentAt,
+  documentOrError,
   mulDivHalfUp,
 } from "../../../src/engine";
+import { BUILT_IN_CATALOG } from "../../../src/policies";
 import { isXsgError } from "../../../src/errors";
 import { ningbo } from "../../fixtures/ningbo";
 
@@ -82,6 +86,44 @@ describe("upgradeAward properties", () => {
           if (revenue !== null && revenue < 2_000_000_000) expect(result).toBe(0);
         },
       ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("the non-throwing hot path (upgradeAwardOrError, documentOrError)", () => {
+  // AWARD, the fill and the bench take errors as values; the public API throws them. Both must
+  // answer alike: the same 元, or the very same XsgError (its code, field and text).
+  const shown = (value: unknown): unknown =>
+    isXsgError(value) ? { error: value.code, field: value.field, message: value.message } : value;
+  const outcome = (fn: () => unknown): unknown => {
+    try {
+      return shown(fn());
+    } catch (error) {
+      if (!isXsgError(error)) throw error;
+      return shown(error);
+    }
+  };
+  const anyYear = fc.oneof(year, fc.constant(null), fc.constant(2024.5), fc.constant(Number.NaN));
+  const anyMoney = fc.oneof(money, revenueAround, fc.constant(-1), fc.constant(12.5));
+
+  it("upgradeAwardOrError returns what upgradeAward throws or returns", () => {
+    fc.assert(
+      fc.property(anyPolicy, anyMoney, year, anyYear, anyMoney, tagMask, (policy, revenue, y, u, prev, tags) => {
+        const thrown = outcome(() => upgradeAward(policy, revenue, y, u, prev, tags));
+        expect(shown(upgradeAwardOrError(policy, revenue, y, u, prev, tags))).toEqual(thrown);
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it("documentOrError returns what documentAt throws or returns", () => {
+    const region = fc.constantFrom(...BUILT_IN_CATALOG.regions);
+    fc.assert(
+      fc.property(region, anyYear, anyYear, (documents, y, u) => {
+        const thrown = outcome(() => documentAt(documents, y, u));
+        expect(shown(documentOrError(documents, y, u))).toEqual(thrown);
+      }),
       { numRuns: 3000 },
     );
   });

@@ -52,6 +52,20 @@ describe("R11: XsgError → Excel error", () => {
     });
   });
 
+  it("builds the Excel error of a core error once, and again for another runtime", () => {
+    const repeated = naError("revenue", "缺少当年营业收入");
+    const first = toExcelError(repeated);
+    expect(toExcelError(repeated)).toBe(first); // a column repeating the error pays for it once
+    expect(toExcelError(naError("revenue", "缺少当年营业收入"))).not.toBe(first); // another error object
+    withRuntime(() => {
+      const inRuntime = toExcelError(repeated);
+      expect(inRuntime).toBeInstanceOf(FakeRuntimeError); // never a stale CellError once Excel's runtime is there
+      expect(inRuntime.message).toBe(first.message);
+      expect(toExcelError(repeated)).toBe(inRuntime);
+    });
+    expect(toExcelError(repeated)).toBeInstanceOf(CellError);
+  });
+
   it("reads the runtime's ErrorCode values rather than assuming them", () => {
     const global = globalThis as { CustomFunctions?: unknown };
     global.CustomFunctions = { ...fakeRuntime, ErrorCode: { invalidValue: "VALUE-CODE", notAvailable: "NA-CODE" } };

@@ -211,6 +211,50 @@ describe("parseMoney properties", () => {
     );
   });
 
+  it("a plain text (digits, a point, a unit) reads the same on the direct path as on the full one", () => {
+    // A leading space sends the same text down the full path (spaces are dropped there), so the two
+    // readers are compared on every outcome: 分, null, or the same error code and message.
+    const digit = fc.constantFrom(..."0123456789");
+    const plain = fc
+      .tuple(
+        fc.string({ unit: digit, minLength: 1, maxLength: 18 }),
+        fc.option(fc.string({ unit: digit, minLength: 1, maxLength: 12 })),
+        fc.constantFrom(
+          "",
+          "元",
+          "块",
+          "千",
+          "千元",
+          "万",
+          "万元",
+          "w",
+          "W",
+          "十万",
+          "百万元",
+          "千万",
+          "亿",
+          "亿元",
+          "美元",
+          "万元整",
+          "k",
+        ),
+      )
+      .map(([whole, fraction, unit]) => `${whole}${fraction === null ? "" : `.${fraction}`}${unit}`);
+    const outcome = (text: string): unknown => {
+      try {
+        return parseMoney(text, "revenue");
+      } catch (error) {
+        return error instanceof XsgError ? `${error.code} ${error.message.replace(/“ /, "“")}` : error;
+      }
+    };
+    fc.assert(
+      fc.property(plain, (text) => {
+        expect(outcome(text)).toEqual(outcome(` ${text}`));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it("never throws anything but XsgError, and returns null or a safe integer", () => {
     const moneyish = fc.string({ unit: fc.constantFrom(..."0123456789.,，-+ 万亿元千百wW¥(（)）eE２５．abc") });
     fc.assert(

@@ -4,6 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { award } from "../../../functions/adapter";
 import {
   activateImports,
   activeCatalog,
@@ -81,4 +82,21 @@ test("storedImports keeps only well-formed entries", () => {
   const entry = { file: "a.json", text: "{}", precedence: "refuse" };
   expect(storedImports([entry, null, "x", { ...entry, precedence: "first" }, { file: "b.json" }])).toEqual([entry]);
   expect(storedImports({ file: "a.json" })).toEqual([]);
+});
+
+test("a custom function's region cell follows the active catalog: the same spelling, another document", () => {
+  // The functions remember what each region spelling resolved to; an import must not leave them
+  // answering from the document it set aside.
+  const document = JSON.parse(overlapping("hangzhou", "hz-user"));
+  const schedule = document.clauses.find((clause: { kind: string }) => clause.kind === "upgrade-schedule");
+  schedule.params.instalments[0].amount.value = 33;
+  const cells = (): number[] =>
+    ["杭州", "杭州市", 330100, "杭州"].map((region) => award(region, 2500, 2024, null, null, null));
+  expect(cells()).toEqual([20, 20, 20, 20]);
+  const chosen = importDocument([], JSON.stringify(document), "hz.json", "user-first");
+  if (chosen.kind !== "accepted") throw new Error(chosen.kind);
+  useCatalog(chosen.catalog);
+  expect(cells()).toEqual([33, 33, 33, 33]);
+  useCatalog(BUILT_IN_CATALOG);
+  expect(cells()).toEqual([20, 20, 20, 20]);
 });
