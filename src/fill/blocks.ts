@@ -32,9 +32,54 @@ export interface RowBlock {
   readonly count: number;
 }
 
-/** JSON bytes of a value, non-ASCII counted as \uXXXX. */
+/**
+ * JSON bytes of a value, non-ASCII counted as \uXXXX. Arrays, texts, numbers, booleans and null
+ * are measured where they are (a fill measures every row it writes, and building each row's JSON
+ * only to count it was a tenth of the fill); anything else through JSON.stringify.
+ */
 export function payloadBytes(value: unknown): number {
-  const text = JSON.stringify(value) ?? "";
+  if (value === undefined) return 0; // JSON.stringify(undefined) is undefined: nothing to send
+  return jsonBytes(value);
+}
+
+function jsonBytes(value: unknown): number {
+  switch (typeof value) {
+    case "string":
+      return stringBytes(value);
+    case "number":
+      return Number.isFinite(value) ? String(value).length : 4; // NaN, ±Infinity ⇒ null
+    case "boolean":
+      return value ? 4 : 5;
+    case "undefined":
+    case "function":
+    case "symbol":
+      return 4; // as an array element: null
+    default:
+      if (value === null) return 4;
+      if (Array.isArray(value)) {
+        let bytes = 2 + Math.max(0, value.length - 1); // brackets and commas
+        for (let i = 0; i < value.length; i++) bytes += jsonBytes(value[i]);
+        return bytes;
+      }
+      return textBytes(JSON.stringify(value) ?? "null");
+  }
+}
+
+/** A JSON string literal: quotes, escapes (\" \\ \n…, \u00XX), every other non-ASCII unit as \uXXXX. */
+function stringBytes(text: string): number {
+  let bytes = 2;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7e) bytes += 6;
+    else if (code === 0x22 || code === 0x5c) bytes += 2;
+    else if (code >= 0x20) bytes += 1;
+    else bytes += code === 8 || code === 9 || code === 10 || code === 12 || code === 13 ? 2 : 6;
+  }
+  return bytes;
+}
+
+/** Bytes of JSON text already built, non-ASCII counted as \uXXXX. */
+function textBytes(text: string): number {
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7e) bytes += 5;
   return bytes;

@@ -7,7 +7,7 @@
  *    values AND formulas, empty cells included, of exactly the blocks that were written;
  *  - a cancelled fill stops between blocks: whole blocks written, the rest untouched.
  */
-import { checkUscc } from "../index";
+import { normaliseUscc } from "../parse/uscc";
 import { areaA1, cellA1 } from "./address";
 import {
   BLOCK_BUDGET_BYTES,
@@ -143,7 +143,7 @@ export function describeConflicts(before: readonly (readonly CellContent[])[], a
 
 function normalisedCode(value: CellValue): string {
   const text = displayCell(value);
-  return text === "" ? "" : checkUscc(text).normalized;
+  return text === "" ? "" : normaliseUscc(text);
 }
 
 /** Rows sharing a credit code: relative data-row index → other sheet rows (1-based) with the same code. */

@@ -9,7 +9,6 @@ import { valueError } from "../errors";
 import { foldWidth, WHITESPACE } from "./text";
 
 export const USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-const CHAR_VALUE = new Map<string, number>(Array.from(USCC_ALPHABET, (char, value) => [char, value]));
 
 /** w_i = 3^(i−1) mod 31 for i = 1 … 17. */
 export const USCC_WEIGHTS: readonly number[] = Array.from({ length: 17 }, (_, i) => {
@@ -35,7 +34,7 @@ const WELL_FORMED = /^[0-9ABCDEFGHJKLMNPQRTUWXY]{18}$/;
 export function checkUscc(value: unknown): UsccCheck {
   const normalized = normaliseUscc(value);
   const wellFormed = WELL_FORMED.test(normalized);
-  const checksumOk = wellFormed && usccCheckChar(normalized.slice(0, 17)) === normalized[17];
+  const checksumOk = wellFormed && usccCheckChar(normalized) === normalized[17];
   const division = normalized.length === 18 ? normalized.slice(2, 8) : "";
   return { normalized, wellFormed, checksumOk, divisionCode: /^\d{6}$/.test(division) ? division : null };
 }
@@ -44,17 +43,30 @@ export function isUsccChecksumValid(value: unknown): boolean {
   return checkUscc(value).checksumOk;
 }
 
-function normaliseUscc(value: unknown): string {
+/** What checkUscc(value).normalized is, without the checks: trimmed, full width folded, upper-cased. */
+export function normaliseUscc(value: unknown): string {
   let cell = value;
   while (Array.isArray(cell) && cell.length === 1) cell = cell[0];
   if (typeof cell !== "string") return typeof cell === "number" && Number.isFinite(cell) ? String(cell) : "";
+  if (isDigitsAndCapitals(cell)) return cell; // a ledger's codes mostly are already: no new strings per row
   return foldWidth(cell).replace(WHITESPACE, " ").trim().toUpperCase();
 }
 
-/** The check character of 17 well-formed characters: 31 − (Σ value·weight mod 31), with 31 written as 0. */
+function isDigitsAndCapitals(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 90))) return false;
+  }
+  return true;
+}
+
+/** Each ASCII character's value in the alphabet (−1 outside it): the check runs on every filled row. */
+const ALPHABET_VALUE = Int8Array.from({ length: 128 }, (_, code) => USCC_ALPHABET.indexOf(String.fromCharCode(code)));
+
+/** The check character of the first 17 characters (well formed): 31 − (Σ value·weight mod 31), with 31 written as 0. */
 function usccCheckChar(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (CHAR_VALUE.get(first17[i]) as number) * USCC_WEIGHTS[i];
+  for (let i = 0; i < 17; i++) sum += ALPHABET_VALUE[first17.charCodeAt(i)] * USCC_WEIGHTS[i];
   return USCC_ALPHABET[(31 - (sum % 31)) % 31];
 }
 

@@ -16,15 +16,40 @@ import { jsonPayloadBytes } from "../../doubles/excel-double";
 test("the engine's size measure is the double's: JSON with non-ASCII counted as \\uXXXX", () => {
   fc.assert(
     fc.property(
-      fc.array(fc.array(fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.boolean()), { maxLength: 8 }), {
-        maxLength: 20,
-      }),
+      fc.array(
+        fc.array(
+          fc.oneof(
+            fc.string(),
+            // Any UTF-16 unit, lone surrogates and control characters included: each has its own JSON escape.
+            fc.string({
+              unit: fc
+                .oneof(
+                  fc.integer({ min: 0, max: 0x7f }),
+                  fc.integer({ min: 0xd800, max: 0xdfff }),
+                  fc.integer({ min: 0, max: 0xffff }),
+                )
+                .map((code) => String.fromCharCode(code)),
+            }),
+            fc.integer(),
+            fc.double(),
+            fc.constant(null),
+            fc.constant(undefined),
+            fc.boolean(),
+            fc.record({ formula: fc.string() }),
+            fc.record({ error: fc.constantFrom("#N/A", "#VALUE!") }),
+          ),
+          { maxLength: 8 },
+        ),
+        { maxLength: 20 },
+      ),
       (grid) => {
         expect(payloadBytes(grid)).toBe(jsonPayloadBytes(grid));
       },
     ),
   );
   expect(payloadBytes(["升规"])).toBe(2 + 2 + 12);
+  expect(payloadBytes(undefined)).toBe(0);
+  expect(payloadBytes('a"\\\n\u0001')).toBe(JSON.stringify('a"\\\n\u0001').length);
 });
 
 test("planBlocks covers every row once, in order, each block within budget and row cap", () => {
