@@ -12,6 +12,7 @@ import { addUp } from "./add-up";
 import { amountOf, clauseCode, clauseText, isPromise, statusOf } from "./clause-outcome";
 import { readFacts, type Facts } from "./facts";
 import { PASS, SCALE_THRESHOLD_FEN, isCovered, planOf, type CompiledClause, type PolicyPlan } from "./plan";
+import { yearTexts } from "./year-texts";
 import { RulingSet, rulingBits } from "./ruling-set";
 import type { ClauseOutcome, CultivationStatus, Evaluation } from "./types";
 
@@ -72,16 +73,22 @@ export function evaluatePolicy(
   };
 }
 
+// Built once per document (region) and year: a fill repeats them row after row.
+const upgradeYearAssumedNote = yearTexts(
+  (_policy: Policy, year: number) => `未填升规年份，按评价年度 ${year} 计（R3）`,
+);
+const pastEndNote = yearTexts((region: RegionDocuments, u: number) => pastEndText(region, u));
+const notCoveredNote = yearTexts(
+  (policy: Policy, u: number) =>
+    `升规年份 ${u} 不在${documentLabel(policy)}覆盖范围（${coverageText(policy)}：${policy.coveredUpgradeYears.note}），升规类条款均不适用（R4）`,
+);
+
 /** Evaluation-level remarks (Evaluation.notes): an assumed upgrade year, coverage, data that contradicts the upgrade year. */
 export function evaluationNotes(policy: Policy, facts: Facts, covered: boolean, region?: RegionDocuments): string[] {
   const notes: string[] = [];
-  if (facts.upgradeYearAssumed) notes.push(`未填升规年份，按评价年度 ${facts.year} 计（R3）`);
-  if (!covered && region?.isPastEnd(facts.upgradeYear)) notes.push(pastEndText(region, facts.upgradeYear));
-  else if (!covered) {
-    notes.push(
-      `升规年份 ${facts.upgradeYear} 不在${documentLabel(policy)}覆盖范围（${coverageText(policy)}：${policy.coveredUpgradeYears.note}），升规类条款均不适用（R4）`,
-    );
-  }
+  if (facts.upgradeYearAssumed) notes.push(upgradeYearAssumedNote(policy, facts.year));
+  if (!covered && region?.isPastEnd(facts.upgradeYear)) notes.push(pastEndNote(region, facts.upgradeYear));
+  else if (!covered) notes.push(notCoveredNote(policy, facts.upgradeYear));
   if (facts.revenue !== null && facts.revenue < SCALE_THRESHOLD_FEN && !facts.upgradeYearAssumed) {
     notes.push(
       "当年营业收入低于2000万元：升规奖励不予发放（R2）；其他条款按所填升规年份判断，请核实企业是否仍在规上企业库（D2）",

@@ -5,7 +5,8 @@
  */
 import type { RulingSet } from "./ruling-set";
 import type { ClauseStatus, EnterpriseField, TagMask } from "../model";
-import type { Quantity } from "../policies/types";
+import type { Policy, Quantity } from "../policies/types";
+import { yearTexts } from "./year-texts";
 import { areaToMicro, formatArea, formatFenAsWan, formatWan, mulDivHalfUp } from "./arith";
 import * as code from "./plan";
 import { tagsOfMask, type CompiledClause, type PolicyPlan } from "./plan";
@@ -35,6 +36,14 @@ function scheduleText(c: CompiledClause): string {
     .join("，");
 }
 
+function notCoveredText(subject: string, policy: Policy): string {
+  const { from, to, note } = policy.coveredUpgradeYears;
+  const span = to === null ? `${from}年起` : `${from}–${to}年`;
+  return `${subject} 不在本文件覆盖范围（${span}，${note}）（R4）`;
+}
+const upgradeNotCovered = yearTexts((policy: Policy, u: number) => notCoveredText(`升规年份 ${u}`, policy));
+const yearNotCovered = yearTexts((policy: Policy, year: number) => notCoveredText(`评价年度 ${year}`, policy));
+
 /** Status, reasons and missing facts for an outcome code (< 0). */
 export function codeFacts(
   plan: PolicyPlan,
@@ -53,14 +62,8 @@ export function codeFacts(
   switch (outcome) {
     case code.NOT_COVERED: {
       rulings.add("R4");
-      const { from, to, note } = policy.coveredUpgradeYears;
-      const span = to === null ? `${from}年起` : `${from}–${to}年`;
-      const subject = c.cultivation ? `评价年度 ${facts.year}` : `升规年份 ${facts.upgradeYear}`;
-      return {
-        status: "not-covered",
-        reasons: [`${subject} 不在本文件覆盖范围（${span}，${note}）（R4）`],
-        missing: [],
-      };
+      const reason = c.cultivation ? yearNotCovered(policy, facts.year) : upgradeNotCovered(policy, facts.upgradeYear);
+      return { status: "not-covered", reasons: [reason], missing: [] };
     }
     case code.EXCLUDED: {
       rulings.add("R6");

@@ -24,17 +24,35 @@ const UNCALCULATED: CellReading = {
 };
 const BLANK_TEXT = /^[\s\u3000\u00a0\ufeff]*$/;
 
+/** Whether a character may be white space (a superset of what BLANK_TEXT matches; CJK text never is). */
+function mayBeSpace(code: number): boolean {
+  return code <= 0x20 || (code >= 0x80 && code <= 0x3000) || code === 0xfeff;
+}
+
+/**
+ * The value of a plain cell — text that is neither blank nor an error literal, or a finite
+ * number — else undefined (read it with readCell). Most cells are plain: a batch fill reads
+ * them through this without a CellReading object each.
+ */
+export function plainCellValue(cell: CellValue | unknown): string | number | undefined {
+  if (typeof cell === "string") {
+    // A text whose first character cannot be white space is not blank: the expression only for the others.
+    if (cell.length === 0 || (mayBeSpace(cell.charCodeAt(0)) && BLANK_TEXT.test(cell))) return undefined;
+    if (cell.includes("#") && ERROR_TEXT.test(cell.trim())) return undefined;
+    return cell;
+  }
+  return typeof cell === "number" && Number.isFinite(cell) ? cell : undefined;
+}
+
 export function readCell(cell: CellValue | unknown): CellReading {
+  const plain = plainCellValue(cell);
+  if (plain !== undefined) return { kind: "value", value: plain };
   if (cell === null || cell === undefined) return BLANK;
   if (typeof cell === "string") {
-    // Test without allocating: most cells are plain text, few are blank or error literals.
-    if (BLANK_TEXT.test(cell)) return BLANK;
     if (cell.includes("#") && ERROR_TEXT.test(cell.trim())) return { kind: "error", text: cell.trim().toUpperCase() };
-    return { kind: "value", value: cell };
+    return BLANK; // not plain, not an error literal: blank
   }
-  if (typeof cell === "number") {
-    return Number.isFinite(cell) ? { kind: "value", value: cell } : { kind: "error", text: "#NUM!" };
-  }
+  if (typeof cell === "number") return { kind: "error", text: "#NUM!" }; // not finite
   if (typeof cell === "boolean") return { kind: "value", value: cell };
   if (cell instanceof Date)
     return Number.isNaN(cell.getTime()) ? { kind: "error", text: "#VALUE!" } : { kind: "value", value: cell };
@@ -55,7 +73,11 @@ export function readCell(cell: CellValue | unknown): CellReading {
 
 /** A cell as the official sees it, for facts and messages. */
 export function displayCell(cell: CellValue | unknown): string {
-  const r = readCell(cell);
+  return displayReading(readCell(cell));
+}
+
+/** displayCell of a cell already read. */
+export function displayReading(r: CellReading): string {
   if (r.kind === "blank") return "";
   if (r.kind === "error") return r.text;
   if (r.value instanceof Date) return r.value.toISOString().slice(0, 10);

@@ -9,7 +9,7 @@
  *    award or a mapped fact is unknown.
  */
 import { formatWan, type Evaluation, type XsgError } from "../index";
-import type { CashCategory, EnterpriseField, Yuan } from "../model";
+import { YUAN_PER_WAN, type CashCategory, type EnterpriseField, type Yuan } from "../model";
 import { fieldDef, fieldOfErrorField, type FieldId } from "./fields";
 import type { ColumnMapping } from "./mapping";
 import { columnName, type RowIssue, type RowKind, type RowRead } from "./row";
@@ -93,28 +93,52 @@ function isMapped(field: EnterpriseField | FieldId, mapping: ColumnMapping): boo
 }
 
 function fieldsOf(missing: readonly EnterpriseField[]): FieldId[] {
-  return [...new Set(missing.map((f) => fieldOfErrorField(f)).filter((f): f is FieldId => f !== null))];
+  const fields: FieldId[] = [];
+  for (const f of missing) {
+    const field = fieldOfErrorField(f);
+    if (field !== null && !fields.includes(field)) fields.push(field);
+  }
+  return fields;
 }
 
-/** A category some of whose clauses need data: `missing`, every fact they lack in clause order. */
+/**
+ * A category some of whose clauses need data: `missing`, every fact they lack in clause order.
+ * The same few states recur on every row of a sheet: each is built once per mapping and shared
+ * (frozen, like KNOWN_ZERO), and so is the 说明 part it gives (categoryNote).
+ */
 export function missingDataState(
   category: CashCategory,
   missing: readonly EnterpriseField[],
   mapping: ColumnMapping,
 ): AmountState {
-  const fields = fieldsOf(missing);
-  // A fact whose column the sheet does not have at all: not computed, rather than "fill in this cell".
-  const absentOnly = category !== "award" && fields.length > 0 && fields.every((f) => !isMapped(f, mapping));
-  return absentOnly ? { state: "not-computed", missing: fields } : { state: "needs-data", missing: fields };
+  let states = missingStates.get(mapping);
+  if (states === undefined) missingStates.set(mapping, (states = new Map()));
+  const key = `${category}:${missing.join(",")}`;
+  let state = states.get(key);
+  if (state === undefined) {
+    const fields = fieldsOf(missing);
+    // A fact whose column the sheet does not have at all: not computed, rather than "fill in this cell".
+    const absentOnly = category !== "award" && fields.length > 0 && fields.every((f) => !isMapped(f, mapping));
+    state = Object.freeze(absentOnly ? { state: "not-computed", missing: fields } : { state: "needs-data", missing: fields });
+    if (states.size >= MAX_SHARED_STATES) states.clear();
+    states.set(key, state);
+  }
+  return state;
 }
+const missingStates = new WeakMap<ColumnMapping, Map<string, AmountState>>();
+const MAX_SHARED_STATES = 1024;
 
 function wan(yuan: Yuan): string {
   return `${formatWan(yuan)}万元`;
 }
 
-/** Yuan as the 万元 number a cell holds (4 decimals exact in decimal; the nearest double). */
+/**
+ * Yuan as the 万元 number a cell holds: the double nearest the exact 4-decimal value. Dividing
+ * the integer by 10000 is that double (IEEE division rounds the exact quotient once, as reading
+ * the decimal text would), without building and parsing the text for every cell.
+ */
 export function wanNumber(yuan: Yuan): number {
-  return Number(formatWan(yuan));
+  return yuan / YUAN_PER_WAN + 0; // + 0 turns −0 into 0
 }
 
 /** What names a clause in 依据 and 说明 (ClauseOutcome and the policy's Clause both have these). */
@@ -176,13 +200,25 @@ export function refusalNote(name: string, reasons: readonly string[]): string {
 
 /** A category that needs data or was not computed; null for the other states. */
 export function categoryNote(category: CashCategory, a: AmountState, mapping: ColumnMapping): string | null {
+  if (a.state !== "needs-data" && a.state !== "not-computed") return null;
+  // Shared states (missingDataState) give the same text on every row: built once per mapping.
+  let notes = categoryNotes.get(mapping);
+  if (notes === undefined) categoryNotes.set(mapping, (notes = new WeakMap()));
+  let byCategory = notes.get(a);
+  if (byCategory === undefined) notes.set(a, (byCategory = new Map()));
+  let note = byCategory.get(category);
+  if (note === undefined) byCategory.set(category, (note = categoryNoteText(category, a, mapping)));
+  return note;
+}
+const categoryNotes = new WeakMap<ColumnMapping, WeakMap<AmountState, Map<CashCategory, string>>>();
+
+function categoryNoteText(category: CashCategory, a: AmountState, mapping: ColumnMapping): string {
   if (a.state === "needs-data") {
     const hints = a.missing.map((f) => HINT_ZERO[f]).filter((h) => h !== undefined);
     return `${CATEGORY_LABEL[category]}无法计算，缺少${missingText(a.missing, mapping)}${hints.length ? `（${hints.join("，")}）` : ""}（R11）`;
   }
-  if (a.state === "not-computed")
-    return `未计算${CATEGORY_LABEL[category]}（表中无${a.missing.map((f) => `“${fieldDef(f).label}”`).join("、")}列）`;
-  return null;
+  const missing = a.state === "not-computed" ? a.missing : [];
+  return `未计算${CATEGORY_LABEL[category]}（表中无${missing.map((f) => `“${fieldDef(f).label}”`).join("、")}列）`;
 }
 
 /** Promises without an amount (R11), by clause label. */
@@ -191,8 +227,9 @@ export function unquantifiedNote(labels: readonly string[]): string {
 }
 
 export function benefitsNote(count: number): string {
-  return `非现金待遇 ${count} 项（见资格查询）`;
+  return (benefitsNotes[count] ??= `非现金待遇 ${count} 项（见资格查询）`);
 }
+const benefitsNotes: string[] = [];
 
 /** 说明 kept under MAX_NOTE_LENGTH. */
 export function clip(text: string): string {

@@ -18,8 +18,8 @@ import {
   tagsImpliedBy,
   type MoneyUnit,
 } from "../index";
-import type { Enterprise, Fen, Tag, TagMask } from "../model";
-import { displayCell, readCell } from "./cells";
+import type { Enterprise, Fen, RegionId, Tag, TagMask } from "../model";
+import { displayCell, displayReading, plainCellValue, readCell } from "./cells";
 import { fieldDef, FIELD_IDS, type FieldId } from "./fields";
 import type { ColumnMapping, ColumnRef, FillDefaults } from "./mapping";
 import type { CellValue } from "./types";
@@ -145,20 +145,25 @@ class RowReader {
     this.issue(this.warnings, field, detail);
   }
 
-  /** Run a parser on a mapped cell: blank ⇒ null; error cells and parser errors ⇒ a row error naming the column. */
-  parse<T>(field: FieldId, parser: (value: string | number | boolean | Date) => T | null): T | null {
+  /**
+   * Run a parser on a mapped cell: blank ⇒ null; error cells and parser errors ⇒ a row error
+   * naming the column. Parsers are module functions given the field and its column (no closure
+   * per row); a plain cell is handed over without a CellReading.
+   */
+  parse<T>(field: FieldId, parser: CellParser<T>): T | null {
     const ref = this.mapping[field];
     if (!ref) return null;
     const raw = this.cell(field);
-    const reading = readCell(raw);
-    if (reading.kind === "blank") return null;
+    const plain = plainCellValue(raw);
+    const reading = plain === undefined ? readCell(raw) : null;
+    if (reading !== null && reading.kind === "blank") return null;
     if (this.keepFacts) this.fact(field, displayCell(raw));
-    if (reading.kind === "error") {
+    if (reading !== null && reading.kind === "error") {
       this.error(field, reading.detail ?? `单元格是错误值 ${reading.text}`);
       return null;
     }
     try {
-      return parser(reading.value);
+      return parser(plain ?? (reading as { value: string | number | boolean | Date }).value, field, ref);
     } catch (error) {
       if (isXsgError(error)) {
         this.error(field, error.detail);
@@ -168,6 +173,26 @@ class RowReader {
     }
   }
 }
+
+/** Reads a cell's value for `field` (its column `ref` says units); throws XsgError for what it cannot read. */
+type CellParser<T> = (value: string | number | boolean | Date, field: FieldId, ref: ColumnRef) => T | null;
+
+const regionCell: CellParser<RegionId> = (value, field) => resolveRegion(value, field);
+const yearCell: CellParser<number> = (value, field) => parseYear(value, field);
+const moneyCell: CellParser<Fen> = (value, field, ref) => parseMoney(value, field, moneyUnitOfRef(ref));
+const contractsCell: CellParser<Fen[]> = (value, _field, ref) => parseContracts(value, moneyUnitOfRef(ref));
+const areaCell: CellParser<number> = (value, field) => parseArea(value, field);
+const leaseMonthsCell: CellParser<number> = (value, field, ref) =>
+  parseMonths(
+    ref.unit === "年" && (typeof value === "number" || /^[\d.]+$/.test(String(value).trim())) ? `${value}年` : value,
+    field,
+  );
+const tagsCell: CellParser<TagMask> = (value, field) =>
+  parseTags(typeof value === "string" ? value : String(value), field);
+const ownershipCell: CellParser<readonly Tag[]> = (value) => ownershipTags(String(value));
+const industryCell: CellParser<readonly Tag[]> = (value) => industryTags(String(value));
+/** undefined: not a grade readRow recognises (it reports the cell). */
+const muJunCell = (value: string | number | boolean | Date): Tag | null | undefined => muJunTag(String(value));
 
 function moneyUnitOfRef(ref: ColumnRef | undefined): MoneyUnit {
   return (ref?.unit && ref.unit !== "年" && ref.unit !== "月" ? ref.unit : "万元") as MoneyUnit;
@@ -183,6 +208,12 @@ function parseContracts(value: string | number | boolean | Date, unit: MoneyUnit
   return parts.map((p) => parseMoney(p, "contracts", unit) ?? 0);
 }
 
+/** "合计：" → "合计"; other texts as they are (no new string for each row). */
+function withoutTrailingColon(text: string): string {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0xff1a /* ： */ || last === 0x3a /* : */ ? text.slice(0, -1) : text;
+}
+
 /** What kind of row this is, before reading it as an enterprise. */
 export function classifyRow(row: readonly CellValue[], mapping: ColumnMapping, options: ReadRowOptions = {}): RowKind {
   // Only the first non-empty text and whether a second exists matter: no per-row arrays.
@@ -190,9 +221,10 @@ export function classifyRow(row: readonly CellValue[], mapping: ColumnMapping, o
   let first = "";
   let texts = 0;
   for (const cell of row) {
-    if (readCell(cell).kind === "blank") continue;
+    const reading = readCell(cell);
+    if (reading.kind === "blank") continue;
     anyValue = true;
-    const text = displayCell(cell);
+    const text = displayReading(reading);
     if (text === "") continue;
     if (texts === 0) first = text;
     if (++texts > 1) break;
@@ -200,7 +232,7 @@ export function classifyRow(row: readonly CellValue[], mapping: ColumnMapping, o
   if (!anyValue) return "blank";
   const offset = options.columnOffset ?? 0;
   const nameCell = mapping.name ? displayCell(row[mapping.name.column - offset]) : "";
-  if (TOTAL_ROW.test(nameCell.replace(/[：:]$/, "")) || (texts > 0 && TOTAL_ROW.test(first.replace(/[：:]$/, "")))) {
+  if (TOTAL_ROW.test(withoutTrailingColon(nameCell)) || (texts > 0 && TOTAL_ROW.test(withoutTrailingColon(first)))) {
     return "total";
   }
   if (texts === 1 && NOTE_ROW.test(first)) return "note";
@@ -236,7 +268,7 @@ export function readRow(
       r.fact("creditCode", reading.text);
       r.warn("creditCode", reading.detail ?? `单元格是错误值 ${reading.text}`);
     } else if (reading.kind === "value") {
-      const check = checkUscc(typeof reading.value === "number" ? String(reading.value) : displayCell(raw));
+      const check = checkUscc(typeof reading.value === "number" ? String(reading.value) : displayReading(reading));
       creditCode = check.normalized;
       codeWellFormed = check.wellFormed;
       r.fact("creditCode", creditCode);
@@ -246,7 +278,7 @@ export function readRow(
   }
 
   // Region: the cell, else the whole-sheet default, else the credit code's division (R12).
-  let region = r.parse("region", (v) => resolveRegion(v, "region"));
+  let region = r.parse("region", regionCell);
   const regionCellBlank = !mapping.region || readCell(r.cell("region")).kind === "blank";
   if (region === null && regionCellBlank) {
     if (defaults.region) {
@@ -272,7 +304,7 @@ export function readRow(
   }
 
   // Year: the cell, else the whole-sheet default, else the year a revenue header names.
-  let year = r.parse("year", (v) => parseYear(v, "year"));
+  let year = r.parse("year", yearCell);
   const yearCellBlank = !mapping.year || readCell(r.cell("year")).kind === "blank";
   if (year === null && yearCellBlank) {
     const headerYear = mapping.revenue?.headerYear;
@@ -287,38 +319,26 @@ export function readRow(
     }
   }
 
-  const upgradeYear = r.parse("upgradeYear", (v) => parseYear(v, "upgradeYear"));
-  const revenue = r.parse("revenue", (v) => parseMoney(v, "revenue", moneyUnitOfRef(mapping.revenue)));
-  const prevRevenue = r.parse("prevRevenue", (v) => parseMoney(v, "prevRevenue", moneyUnitOfRef(mapping.prevRevenue)));
-  const techInvestment = r.parse("techInvestment", (v) =>
-    parseMoney(v, "techInvestment", moneyUnitOfRef(mapping.techInvestment)),
-  );
-  const monthlyRent = r.parse("monthlyRent", (v) => parseMoney(v, "monthlyRent", moneyUnitOfRef(mapping.monthlyRent)));
-  const contracts = r.parse("contracts", (v) => parseContracts(v, moneyUnitOfRef(mapping.contracts)));
-  const rentedArea = r.parse("rentedArea", (v) => parseArea(v, "rentedArea"));
-  const leaseInYears = mapping.leaseMonths?.unit === "年";
-  const leaseMonths = r.parse("leaseMonths", (v) =>
-    parseMonths(
-      leaseInYears && (typeof v === "number" || /^[\d.]+$/.test(String(v).trim())) ? `${v}年` : v,
-      "leaseMonths",
-    ),
-  );
+  const upgradeYear = r.parse("upgradeYear", yearCell);
+  const revenue = r.parse("revenue", moneyCell);
+  const prevRevenue = r.parse("prevRevenue", moneyCell);
+  const techInvestment = r.parse("techInvestment", moneyCell);
+  const monthlyRent = r.parse("monthlyRent", moneyCell);
+  const contracts = r.parse("contracts", contractsCell);
+  const rentedArea = r.parse("rentedArea", areaCell);
+  const leaseMonths = r.parse("leaseMonths", leaseMonthsCell);
 
-  let tags: TagMask = r.parse("tags", (v) => parseTags(typeof v === "string" ? v : String(v), "tags")) ?? 0;
+  let tags: TagMask = r.parse("tags", tagsCell) ?? 0;
   const derived: Tag[] = [];
-  const ownership = r.parse("ownership", (v) => ownershipTags(String(v)));
+  const ownership = r.parse("ownership", ownershipCell);
   if (ownership) derived.push(...ownership);
-  const industry = r.parse("industry", (v) => industryTags(String(v)));
+  const industry = r.parse("industry", industryCell);
   if (industry) derived.push(...industry);
-  const grade = r.parse("muJunGrade", (v) => {
-    const tag = muJunTag(String(v));
-    if (tag === undefined) {
-      r.error("muJunGrade", `无法识别的亩均评价“${String(v).trim()}”，应为 A、B、C 或 D（类/级）`);
-      return null;
-    }
-    return tag;
-  });
-  if (grade) derived.push(grade);
+  const grade = r.parse("muJunGrade", muJunCell);
+  if (grade === undefined) {
+    const shown = displayCell(r.cell("muJunGrade"));
+    r.error("muJunGrade", `无法识别的亩均评价“${shown}”，应为 A、B、C 或 D（类/级）`);
+  } else if (grade) derived.push(grade);
   for (const tag of derived) tags |= tagBit(tag);
 
   if (r.errors.length > 0 || region === null || year === null) {

@@ -17,6 +17,10 @@ const DATE_LIKE =
 /** Whether Excel would store this typed text as something other than the same text. */
 export function needsQuotePrefix(text: string): boolean {
   if (text === "") return false;
+  // Text opening with a CJK ideograph (说明, 依据, a name) can match none of the patterns below,
+  // which all start with white space, a sign, a digit, a currency sign, "#", "t"/"f" or a quote.
+  const code = text.charCodeAt(0);
+  if (code >= 0x4e00 && code <= 0x9fff) return false;
   const first = text[0];
   if (first === "'" || first === "=" || first === "+" || first === "-" || first === "@") return true;
   if (ERROR_LITERAL.test(text.trim())) return true;

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 /**
  * ExcelFillHost against the Excel double: one round trip per method, the named sheet (never
  * "whatever is active"), exact contents both ways, guarded API sets, settings, selection
@@ -153,6 +154,19 @@ describe("exact contents", () => {
     for (const t of ["", "杭州市", "2024年", "第3行", "A1", "合计行，未计算", "#1号楼"]) {
       expect([t, needsQuotePrefix(t)]).toEqual([t, false]);
     }
+  });
+
+  test("needsQuotePrefix: a text opening with a CJK ideograph never needs the prefix", () => {
+    // The shortcut skips the patterns for such texts; a leading space sends the same text through them.
+    const ideograph = fc.integer({ min: 0x4e00, max: 0x9fff }).map((code) => String.fromCharCode(code));
+    const rest = fc.string({ unit: fc.constantFrom(..."0123456789.,-+%/:年月日eE$¥TRUEfalse#N/A '=@ ") });
+    fc.assert(
+      fc.property(ideograph, rest, (first, tail) => {
+        expect(needsQuotePrefix(first + tail)).toBe(false);
+        expect(needsQuotePrefix(` ${first}${tail}`)).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -1,4 +1,5 @@
-import { makeUscc } from "../../../src/index";
+import fc from "fast-check";
+import { formatWan, makeUscc } from "../../../src/index";
 import {
   autoMap,
   classifyRow,
@@ -9,8 +10,10 @@ import {
   findRows,
   muJunTag,
   ownershipTags,
+  readCell,
   readRow,
   valueCells,
+  wanNumber,
   STATUS,
   OUT,
   type ColumnMapping,
@@ -295,5 +298,31 @@ describe("lookup", () => {
     expect(findRows(values, mapping, "甲科", { headerRow: 0 }).map((f) => f.row)).toEqual([1]);
     expect(findRows(values, mapping, code.slice(2, 10).toLowerCase(), { headerRow: 0 }).map((f) => f.row)).toEqual([1]);
     expect(findRows(values, mapping, "  ", { headerRow: 0 })).toEqual([]);
+  });
+});
+
+describe("readCell: blank texts", () => {
+  it("a text is blank exactly when it is nothing but white space, for every UTF-16 unit", () => {
+    // readCell skips its regular expression when a text cannot start with white space: the
+    // shortcut must agree with the expression on every character, alone and leading a text.
+    const blank = /^[\s\u3000\u00a0\ufeff]*$/;
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      expect([char, readCell(char).kind === "blank"]).toEqual([char, blank.test(char)]);
+      expect(readCell(`${char} \u3000`).kind === "blank").toBe(blank.test(char));
+    }
+    expect(readCell("").kind).toBe("blank");
+  });
+});
+
+describe("wanNumber", () => {
+  it("is the number the 万元 text reads as, for any whole yuan", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 10_000_000 }), fc.maxSafeNat()), (yuan) => {
+        expect(wanNumber(yuan)).toBe(Number(formatWan(yuan)));
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(Object.is(wanNumber(0), 0)).toBe(true);
   });
 });
