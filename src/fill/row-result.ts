@@ -119,7 +119,9 @@ export function missingDataState(
     const fields = fieldsOf(missing);
     // A fact whose column the sheet does not have at all: not computed, rather than "fill in this cell".
     const absentOnly = category !== "award" && fields.length > 0 && fields.every((f) => !isMapped(f, mapping));
-    state = Object.freeze(absentOnly ? { state: "not-computed", missing: fields } : { state: "needs-data", missing: fields });
+    state = Object.freeze(
+      absentOnly ? { state: "not-computed", missing: fields } : { state: "needs-data", missing: fields },
+    );
     if (states.size >= MAX_SHARED_STATES) states.clear();
     states.set(key, state);
   }

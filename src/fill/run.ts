@@ -29,7 +29,7 @@ import { OUTPUT_COLUMNS } from "./output-columns";
 import { FillError, planFill, type FillOptions, type FillPlan } from "./plan";
 import { readRow } from "./row";
 import { fillRow } from "./fill-row";
-import { valueCells, type RowOutcome } from "./row-result";
+import { valueCells } from "./row-result";
 import { SummaryBuilder, type FillSummary } from "./summary";
 import { isPayloadTooLarge, type CellArea, type CellContent, type CellValue, type FillHost } from "./types";
 
@@ -155,17 +155,22 @@ function duplicateCodes(
   const ref = plan.mapping.creditCode;
   const result = new Map<number, number[]>();
   if (!ref) return result;
+  // Most codes are unique: remember each one's row, and make a list only for a code seen again.
+  const firstRow = new Map<string, number>();
   const byCode = new Map<string, number[]>();
   rows.forEach((row, i) => {
     const code = normalisedCode(row[ref.column - offset]);
-    if (code === "" || /^#/.test(code)) return;
-    const list = byCode.get(code);
-    if (list) list.push(i);
-    else byCode.set(code, [i]);
+    if (code === "" || code.startsWith("#")) return;
+    const first = firstRow.get(code);
+    if (first === undefined) firstRow.set(code, i);
+    else {
+      const list = byCode.get(code);
+      if (list) list.push(i);
+      else byCode.set(code, [first, i]);
+    }
   });
   const firstDataRow = plan.outputArea.top + 1; // absolute 0-based row of data row 0
   for (const list of byCode.values()) {
-    if (list.length < 2) continue;
     for (const i of list)
       result.set(
         i,
@@ -268,7 +273,10 @@ async function fill(host: FillHost, options: FillOptions, callbacks: FillCallbac
   const duplicates = duplicateCodes(inputs, plan, span.first);
   const builder = new SummaryBuilder();
   const packer = new BlockPacker<CellContent[]>(BLOCK_BUDGET_BYTES, MAX_WRITE_BLOCK_ROWS);
-  let pending: RowOutcome[] = [];
+  // The summary of the rows waiting in the packer: added to the fill's summary once they are
+  // written (a cancelled or failed block adds nothing). Rows are added as they are evaluated, so
+  // their outcomes die young instead of waiting for the write.
+  let pending = new SummaryBuilder();
   const written: CellContent[][] = [];
   let cancelled = false;
   const formulaLayout = {
@@ -283,7 +291,7 @@ async function fill(host: FillHost, options: FillOptions, callbacks: FillCallbac
     if (callbacks.signal?.aborted) {
       cancelled = true;
       packer.take();
-      pending = [];
+      pending = new SummaryBuilder();
       return;
     }
     const rows = packer.take();
@@ -306,8 +314,8 @@ async function fill(host: FillHost, options: FillOptions, callbacks: FillCallbac
       );
     }
     for (const row of rows) written.push(row);
-    for (const r of pending) builder.add(r);
-    pending = [];
+    builder.addAll(pending);
+    pending = new SummaryBuilder();
     callbacks.onProgress?.(Math.max(0, written.length - 1), dataRows);
   };
 
@@ -354,7 +362,7 @@ async function fill(host: FillHost, options: FillOptions, callbacks: FillCallbac
     if (packer.wouldOverflow(size)) await flush();
     if (cancelled) break;
     packer.add(cells, size);
-    pending.push(result);
+    pending.add(result);
   }
   if (!cancelled) await flush();
 

@@ -82,6 +82,25 @@ export class SummaryBuilder {
     }
   }
 
+  /** Adds what `other` added up (rows added to it after this one's), leaving `other` as it was. */
+  addAll(other: SummaryBuilder): void {
+    this.rows += other.rows;
+    this.filled += other.filled;
+    this.eligible += other.eligible;
+    this.needsData += other.needsData;
+    this.errors += other.errors;
+    this.total += other.total;
+    for (const category of CASH_CATEGORIES) this.categories[category] += other.categories[category];
+    for (const [year, yuan] of other.years) this.years.set(year, (this.years.get(year) ?? 0) + yuan);
+    for (const [id, entry] of other.clauses) {
+      const mine = this.clauses.get(id);
+      if (mine) {
+        mine.yuan += entry.yuan;
+        mine.count += entry.count;
+      } else this.clauses.set(id, { ...entry });
+    }
+  }
+
   build(): FillSummary {
     return {
       rows: this.rows,

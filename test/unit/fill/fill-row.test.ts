@@ -15,6 +15,7 @@ import {
   formulaCells,
   readRow,
   summarize,
+  SummaryBuilder,
   valueCells,
   STATUS,
   type AmountState,
@@ -71,6 +72,15 @@ function compareRows(
     reference.push(expected);
   });
   expect(summarize(lean)).toEqual(summarize(reference));
+  // The fill adds each block's rows to a block summary and that to the total once written.
+  const total = new SummaryBuilder();
+  for (let start = 0; start < lean.length; start += 3) {
+    const block = new SummaryBuilder();
+    for (const outcome of lean.slice(start, start + 3)) block.add(outcome);
+    total.addAll(block);
+    total.addAll(new SummaryBuilder()); // an empty (cancelled) block adds nothing
+  }
+  expect(total.build()).toEqual(summarize(reference));
   return { lean, reference };
 }
 
