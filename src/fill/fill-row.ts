@@ -48,6 +48,26 @@ interface FillView {
   readonly names: readonly string[];
   /** 依据 of a row granted nothing: the document and its award clauses. */
   readonly basisWithoutGrant: string;
+  /**
+   * 说明 parts that recur row after row, built once: an award clause refused for an upgrade year
+   * outside the document (key: U × 64 + clause), the unquantified promises (key: clause bit mask).
+   */
+  readonly notCoveredNotes: Map<number, string>;
+  readonly unquantifiedNotes: Map<number, string>;
+}
+
+/** Clause masks fit a small integer for documents of up to this many clauses; longer ones list labels. */
+const MASKABLE_CLAUSES = 30;
+const MAX_MEMOISED_NOTES = 1024;
+
+function memoised(notes: Map<number, string>, key: number, build: () => string): string {
+  let note = notes.get(key);
+  if (note === undefined) {
+    note = build();
+    if (notes.size >= MAX_MEMOISED_NOTES) notes.clear();
+    notes.set(key, note);
+  }
+  return note;
 }
 
 const views = new WeakMap<PolicyPlan, FillView>();
@@ -62,6 +82,8 @@ function viewOf(plan: PolicyPlan): FillView {
         documentOf(plan.policy),
         clauses.filter((clause) => clause.category === "award").map((clause) => clause.label),
       ),
+      notCoveredNotes: new Map(),
+      unquantifiedNotes: new Map(),
     };
     views.set(plan, view);
   }
@@ -89,15 +111,23 @@ function categoryAmounts(codes: ClauseCodes, mapping: ColumnMapping): Record<Cas
     const code = codes.codes[i];
     if (j >= 0 && needsData(code)) (categoryMissing[j] ??= []).push(...missingFacts(plan.clauses[i], facts, code));
   }
-  const amounts = {} as Record<CashCategory, AmountState>;
-  CASH_CATEGORIES.forEach((category, j) => {
+  // One literal with every category (one object shape for every row), filled in below.
+  const amounts: Record<CashCategory, AmountState> = {
+    award: KNOWN_ZERO,
+    tech: KNOWN_ZERO,
+    rent: KNOWN_ZERO,
+    bid: KNOWN_ZERO,
+    "other-cash": KNOWN_ZERO,
+  };
+  for (let j = 0; j < CASH_CATEGORIES.length; j++) {
+    const category = CASH_CATEGORIES[j];
     const flags = totals.flags[j];
     const yuan = totals.yuan[j];
     if ((flags & HAS_CLAUSES) === 0) amounts[category] = KNOWN_ZERO;
     else if (flags & NEEDS_DATA) amounts[category] = missingDataState(category, categoryMissing[j] ?? [], mapping);
     else if ((flags & QUANTIFIED) === 0 && flags & UNQUANTIFIED) amounts[category] = UNQUANTIFIED_STATE;
     else amounts[category] = yuan === 0 ? KNOWN_ZERO : { state: "known", yuan };
-  });
+  }
   return amounts;
 }
 
@@ -139,7 +169,10 @@ function noteOf(
     for (let i = 0; i < clauses.length; i++) {
       if (codes.plan.cashIndex[i] !== AWARD) continue;
       const status = statusOf(clauses[i], codes.codes[i]);
-      if (status === "not-eligible" || status === "excluded" || status === "not-covered")
+      if (status === "not-covered" && i < 64 && !clauses[i].cultivation) {
+        const key = codes.facts.upgradeYear * 64 + i; // its text names the clause, its document and U only (reasons.ts)
+        parts.push(memoised(view.notCoveredNotes, key, () => refusalNote(view.names[i], clauseReasons(codes, i))));
+      } else if (status === "not-eligible" || status === "excluded" || status === "not-covered")
         parts.push(refusalNote(view.names[i], clauseReasons(codes, i)));
     }
   }
@@ -147,14 +180,22 @@ function noteOf(
     const part = categoryNote(category, amounts[category], mapping);
     if (part !== null) parts.push(part);
   }
-  let unquantified: string[] | null = null;
+  // The unquantified promises met: a bit per clause (memoised note), or labels for a long document.
+  const maskable = clauses.length <= MASKABLE_CLAUSES;
+  let unquantified = 0;
+  let unquantifiedLabels: string[] | null = null;
   let benefits = 0;
   for (let i = 0; i < clauses.length; i++) {
     const status = statusOf(clauses[i], codes.codes[i]);
-    if (status === "not-quantified") (unquantified ??= []).push(clauses[i].clause.label);
-    else if (status === "granted" && codes.plan.cashIndex[i] < 0) benefits++;
+    if (status === "not-quantified") {
+      if (maskable) unquantified |= 1 << i;
+      else (unquantifiedLabels ??= []).push(clauses[i].clause.label);
+    } else if (status === "granted" && codes.plan.cashIndex[i] < 0) benefits++;
   }
-  if (unquantified !== null) parts.push(unquantifiedNote(unquantified));
+  if (unquantified !== 0) {
+    const labels = () => clauses.filter((_, i) => (unquantified & (1 << i)) !== 0).map((c) => c.clause.label);
+    parts.push(memoised(view.unquantifiedNotes, unquantified, () => unquantifiedNote(labels())));
+  } else if (unquantifiedLabels !== null) parts.push(unquantifiedNote(unquantifiedLabels));
   if (benefits > 0) parts.push(benefitsNote(benefits));
   for (const note of codes.notes) parts.push(note);
   for (const warning of read.warnings) parts.push(warning.message);

@@ -8,6 +8,14 @@
  */
 import fc from "fast-check";
 import { CASH_CATEGORIES } from "../../../src/model";
+import { evaluate } from "../../../src/engine";
+import {
+  BUILT_IN_CATALOG,
+  parsePolicyDocument,
+  POLICIES,
+  serializePolicyDocument,
+  useCatalog,
+} from "../../../src/policies";
 import {
   autoMap,
   evaluateRow,
@@ -120,5 +128,62 @@ describe("the example generator's sheet (examples/generate.ts)", () => {
     expect(all.some((r) => r.cash && r.cash.granted.length > 1)).toBe(true);
     expect(all.some((r) => r.note.includes("另有未规定金额的承诺"))).toBe(true);
     expect(all.some((r) => r.note.includes("非现金待遇"))).toBe(true);
+  });
+});
+
+describe("说明 parts the fill builds once per document", () => {
+  // fillRow memoises the unquantified-promises part by a clause bit mask (documents of up to 30
+  // clauses) and lists labels for longer ones; both must say what evaluate() found.
+  const mapping = autoMap(SAMPLE_HEADERS);
+  const rows = [...sampleRows({ count: 300 })];
+
+  function longHangzhou(): string {
+    const document = JSON.parse(serializePolicyDocument(POLICIES.find((policy) => policy.id === "hangzhou")!));
+    document.id = "hz-long";
+    document.clauses = document.clauses.map((clause: { id: string }) => ({
+      ...clause,
+      id: clause.id.replace(/^hangzhou/, "hz-long"),
+    }));
+    const promise = document.clauses.find((clause: { kind: string }) => clause.kind === "unquantified");
+    for (let n = 1; n <= 30; n++)
+      document.clauses.push({ ...promise, id: `${promise.id}.${n}`, label: `${promise.label}-${n}` });
+    return JSON.stringify(document);
+  }
+
+  function expectNotesMatchEvaluate(): number {
+    let checked = 0;
+    for (const row of rows) {
+      const read = readRow(row as CellValue[], mapping, { year: 2025 }, { facts: false });
+      if (!read.enterprise || read.year === null) continue;
+      let evaluation;
+      try {
+        evaluation = evaluate(read.enterprise, read.year);
+      } catch {
+        continue;
+      }
+      const labels = evaluation.clauses.filter((c) => c.status === "not-quantified").map((c) => c.label);
+      const note = fillRow(read, mapping).note;
+      if (labels.length === 0) expect(note).not.toContain("另有未规定金额的承诺");
+      else {
+        expect(note).toContain(`另有未规定金额的承诺：${[...new Set(labels)].join("、")}，未计入（R11）`);
+        checked++;
+      }
+    }
+    return checked;
+  }
+
+  afterEach(() => useCatalog(BUILT_IN_CATALOG));
+
+  test("a built-in document and one of more than 30 clauses", () => {
+    expect(expectNotesMatchEvaluate()).toBeGreaterThan(20);
+    const parsed = parsePolicyDocument(longHangzhou(), "hz-long.json");
+    if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+    const result = BUILT_IN_CATALOG.withUserDocuments([{ policy: parsed.policy, file: "hz-long.json" }], {
+      precedence: "user-first",
+    });
+    if (!result.ok) throw new Error(result.problems.join("\n"));
+    expect(result.catalog.document("hz-long")!.clauses.length).toBeGreaterThan(30);
+    useCatalog(result.catalog);
+    expect(expectNotesMatchEvaluate()).toBeGreaterThan(5);
   });
 });
