@@ -90,6 +90,18 @@ export function rowBytes(row: readonly unknown[]): number {
   return payloadBytes(row) + ROW_OVERHEAD + row.length * CELL_OVERHEAD;
 }
 
+/** rowBytes of a row whose cell `index` is a text of known payload bytes (e.g. a 说明 measured from its parts). */
+export function rowBytesKnowing(row: readonly unknown[], index: number, bytes: number): number {
+  let total = 2 + Math.max(0, row.length - 1) + ROW_OVERHEAD + row.length * CELL_OVERHEAD;
+  for (let i = 0; i < row.length; i++) total += i === index ? bytes : jsonBytes(row[i]);
+  return total;
+}
+
+/** payloadBytes of a text: its JSON string literal, quotes included. */
+export function textPayloadBytes(text: string): number {
+  return stringBytes(text);
+}
+
 /** The largest row of a sample (a conservative per-row estimate for planning reads). */
 export function estimateRowBytes(sample: readonly (readonly unknown[])[], columns: number): number {
   let max = ROW_OVERHEAD + columns * (CELL_OVERHEAD + 2);

@@ -16,6 +16,7 @@ import { grantedCash, needsData, statusOf } from "../engine/clause-outcome";
 import { missingFacts } from "../engine/facts";
 import type { PolicyPlan } from "../engine/plan";
 import type { ColumnMapping } from "./mapping";
+import { textPayloadBytes } from "./blocks";
 import type { RowRead } from "./row";
 import {
   CASH_CATEGORIES,
@@ -24,6 +25,7 @@ import {
   categoryNote,
   clauseName,
   clip,
+  MAX_NOTE_LENGTH,
   evaluationErrorResult,
   grantedNote,
   missingDataState,
@@ -159,10 +161,10 @@ function noteOf(
   read: RowRead,
   extraWarnings: readonly string[],
   mapping: ColumnMapping,
-): string {
-  const parts: string[] = [];
+): { note: string; bytes: number | undefined } {
+  const parts = new NoteParts();
   const { clauses } = codes.plan;
-  for (const g of granted) parts.push(grantedNote(clauseName(g.clauseId, g), g.yuan));
+  for (const g of granted) parts.fresh(grantedNote(clauseName(g.clauseId, g), g.yuan));
   // Why no upgrade award: the refusals of the award clauses (only when none was granted).
   const award = amounts.award;
   if (award.state === "known" && award.yuan === 0) {
@@ -171,14 +173,14 @@ function noteOf(
       const status = statusOf(clauses[i], codes.codes[i]);
       if (status === "not-covered" && i < 64 && !clauses[i].cultivation) {
         const key = codes.facts.upgradeYear * 64 + i; // its text names the clause, its document and U only (reasons.ts)
-        parts.push(memoised(view.notCoveredNotes, key, () => refusalNote(view.names[i], clauseReasons(codes, i))));
+        parts.shared(memoised(view.notCoveredNotes, key, () => refusalNote(view.names[i], clauseReasons(codes, i))));
       } else if (status === "not-eligible" || status === "excluded" || status === "not-covered")
-        parts.push(refusalNote(view.names[i], clauseReasons(codes, i)));
+        parts.fresh(refusalNote(view.names[i], clauseReasons(codes, i)));
     }
   }
   for (const category of CASH_CATEGORIES) {
     const part = categoryNote(category, amounts[category], mapping);
-    if (part !== null) parts.push(part);
+    if (part !== null) parts.shared(part);
   }
   // The unquantified promises met: a bit per clause (memoised note), or labels for a long document.
   const maskable = clauses.length <= MASKABLE_CLAUSES;
@@ -194,14 +196,49 @@ function noteOf(
   }
   if (unquantified !== 0) {
     const labels = () => clauses.filter((_, i) => (unquantified & (1 << i)) !== 0).map((c) => c.clause.label);
-    parts.push(memoised(view.unquantifiedNotes, unquantified, () => unquantifiedNote(labels())));
-  } else if (unquantifiedLabels !== null) parts.push(unquantifiedNote(unquantifiedLabels));
-  if (benefits > 0) parts.push(benefitsNote(benefits));
-  for (const note of codes.notes) parts.push(note);
-  for (const warning of read.warnings) parts.push(warning.message);
-  for (const warning of extraWarnings) parts.push(warning);
-  return clip(parts.join("；"));
+    parts.shared(memoised(view.unquantifiedNotes, unquantified, () => unquantifiedNote(labels())));
+  } else if (unquantifiedLabels !== null) parts.fresh(unquantifiedNote(unquantifiedLabels));
+  if (benefits > 0) parts.shared(benefitsNote(benefits));
+  for (const note of codes.notes) parts.shared(note); // evaluationNotes' texts are built once per year
+  for (const warning of read.warnings) parts.fresh(warning.message);
+  for (const warning of extraWarnings) parts.fresh(warning);
+  return parts.joined();
 }
+
+/**
+ * 说明's parts, and its payload bytes (textPayloadBytes) summed as they are added: a part the fill
+ * builds once (memoised) is measured once, a part built for this row is measured as it is.
+ */
+class NoteParts {
+  private readonly parts: string[] = [];
+  private bytes = 2; // the quotes
+
+  shared(part: string): void {
+    this.parts.push(part);
+    let bytes = sharedPartBytes.get(part);
+    if (bytes === undefined) {
+      bytes = textPayloadBytes(part);
+      if (sharedPartBytes.size >= MAX_MEMOISED_NOTES) sharedPartBytes.clear();
+      sharedPartBytes.set(part, bytes);
+    }
+    this.bytes += bytes - 2;
+  }
+
+  fresh(part: string): void {
+    this.parts.push(part);
+    this.bytes += textPayloadBytes(part) - 2;
+  }
+
+  joined(): { note: string; bytes: number | undefined } {
+    const joined = this.parts.join(NOTE_SEPARATOR);
+    if (joined.length > MAX_NOTE_LENGTH) return { note: clip(joined), bytes: undefined }; // measured when written
+    return { note: joined, bytes: this.bytes + NOTE_SEPARATOR_BYTES * Math.max(0, this.parts.length - 1) };
+  }
+}
+const NOTE_SEPARATOR = "；";
+const NOTE_SEPARATOR_BYTES = textPayloadBytes(NOTE_SEPARATOR) - 2;
+/** Bytes of the memoised parts, by text (a memoised text is the same string object: its hash is cached). */
+const sharedPartBytes = new Map<string, number>();
 
 /** What the fill writes for a read row, and what its summary adds up. */
 export function fillRow(
@@ -226,13 +263,15 @@ export function fillRow(
   const unknown = CASH_CATEGORIES.some((category) => amounts[category].state === "needs-data");
   const policy = codes.plan.policy;
   const labels = granted.map((g) => g.label);
+  const note = noteOf(codes, view, amounts, granted, read, extraWarnings, mapping);
   return {
     kind: "enterprise",
     status: rowStatus(unknown, totalYuan),
     amounts,
     totalYuan: unknown ? null : totalYuan,
     basis: granted.length > 0 ? basisText(documentOf(policy), labels) : view.basisWithoutGrant,
-    note: noteOf(codes, view, amounts, granted, read, extraWarnings, mapping),
+    note: note.note,
+    noteBytes: note.bytes,
     cash: {
       year: codes.facts.year,
       regionName: policy.regionName,

@@ -76,6 +76,7 @@ export {
   MAX_NOTE_LENGTH,
   STATUS,
   valueCells,
+  valueCellsBytes,
   wanNumber,
   type AmountState,
   type CashCategory,

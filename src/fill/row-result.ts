@@ -15,6 +15,7 @@ import type { ColumnMapping } from "./mapping";
 import { columnName, type RowIssue, type RowKind, type RowRead } from "./row";
 import type { CellContent } from "./types";
 import { OUT, OUTPUT_COLUMNS } from "./output-columns";
+import { rowBytes, rowBytesKnowing } from "./blocks";
 
 export const STATUS = {
   eligible: "可获奖励",
@@ -72,6 +73,8 @@ export interface RowOutcome {
   readonly totalYuan: Yuan | null;
   readonly basis: string;
   readonly note: string;
+  /** payloadBytes of `note` when the fill summed it while building the note (see valueCellsBytes). */
+  readonly noteBytes?: number;
   /** Null when the row was not evaluated (not an enterprise, or an error). */
   readonly cash: RowCash | null;
 }
@@ -316,6 +319,16 @@ function amountCell(a: AmountState | undefined): CellContent {
 }
 
 /** The seven output cells of a row in values mode (null = empty cell). */
+/**
+ * rowBytes of valueCells(result). Measuring each row's long 说明 character by character was the
+ * largest single cost of a fill; fillRow sums it from parts it mostly measured once (noteBytes).
+ */
+export function valueCellsBytes(result: RowOutcome, cells: readonly CellContent[]): number {
+  return result.noteBytes !== undefined && cells[OUT.note] === result.note
+    ? rowBytesKnowing(cells, OUT.note, result.noteBytes)
+    : rowBytes(cells);
+}
+
 export function valueCells(result: RowOutcome): CellContent[] {
   const cells: CellContent[] = new Array(OUTPUT_COLUMNS.length).fill(null);
   if (result.amounts) {

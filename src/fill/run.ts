@@ -29,7 +29,7 @@ import { OUTPUT_COLUMNS } from "./output-columns";
 import { FillError, planFill, type FillOptions, type FillPlan } from "./plan";
 import { readRow } from "./row";
 import { fillRow } from "./fill-row";
-import { valueCells } from "./row-result";
+import { valueCells, valueCellsBytes } from "./row-result";
 import { SummaryBuilder, type FillSummary } from "./summary";
 import { isPayloadTooLarge, type CellArea, type CellContent, type CellValue, type FillHost } from "./types";
 
@@ -358,7 +358,7 @@ async function fill(host: FillHost, options: FillOptions, callbacks: FillCallbac
             mapping[field] ? row[mapping[field]!.column - offset] : null,
           )
         : valueCells(result);
-    const size = rowBytes(cells);
+    const size = plan.mode === "formulas" ? rowBytes(cells) : valueCellsBytes(result, cells);
     if (packer.wouldOverflow(size)) await flush();
     if (cancelled) break;
     packer.add(cells, size);

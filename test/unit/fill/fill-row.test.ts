@@ -25,6 +25,9 @@ import {
   summarize,
   SummaryBuilder,
   valueCells,
+  valueCellsBytes,
+  payloadBytes,
+  rowBytes,
   STATUS,
   type AmountState,
   type ColumnMapping,
@@ -74,6 +77,9 @@ function compareRows(
       );
     }
     expect(valueCells(actual)).toEqual(valueCells(expected));
+    // The 说明's bytes summed from its parts are what measuring the written row gives.
+    if (actual.noteBytes !== undefined) expect(actual.noteBytes).toBe(payloadBytes(actual.note));
+    expect(valueCellsBytes(actual, valueCells(actual))).toBe(rowBytes(valueCells(actual)));
     const cellOf = (field: keyof ColumnMapping) => (mapping[field] ? (row[mapping[field]!.column] as CellValue) : null);
     expect(formulaCells(actual, 5 + i, layout, cellOf)).toEqual(formulaCells(expected, 5 + i, layout, cellOf));
     lean.push(actual);
