@@ -62,13 +62,10 @@ interface FillView {
 const MASKABLE_CLAUSES = 30;
 const MAX_MEMOISED_NOTES = 1024;
 
-function memoised(notes: Map<number, string>, key: number, build: () => string): string {
-  let note = notes.get(key);
-  if (note === undefined) {
-    note = build();
-    if (notes.size >= MAX_MEMOISED_NOTES) notes.clear();
-    notes.set(key, note);
-  }
+/** Keeps a memoised 说明 part (bounded: cleared when full). Callers look up first: no closure per row. */
+function remember(notes: Map<number, string>, key: number, note: string): string {
+  if (notes.size >= MAX_MEMOISED_NOTES) notes.clear();
+  notes.set(key, note);
   return note;
 }
 
@@ -173,7 +170,8 @@ function noteOf(
       const status = statusOf(clauses[i], codes.codes[i]);
       if (status === "not-covered" && i < 64 && !clauses[i].cultivation) {
         const key = codes.facts.upgradeYear * 64 + i; // its text names the clause, its document and U only (reasons.ts)
-        parts.shared(memoised(view.notCoveredNotes, key, () => refusalNote(view.names[i], clauseReasons(codes, i))));
+        const known = view.notCoveredNotes.get(key);
+        parts.shared(known ?? remember(view.notCoveredNotes, key, refusalNote(view.names[i], clauseReasons(codes, i))));
       } else if (status === "not-eligible" || status === "excluded" || status === "not-covered")
         parts.fresh(refusalNote(view.names[i], clauseReasons(codes, i)));
     }
@@ -195,14 +193,20 @@ function noteOf(
     } else if (status === "granted" && codes.plan.cashIndex[i] < 0) benefits++;
   }
   if (unquantified !== 0) {
-    const labels = () => clauses.filter((_, i) => (unquantified & (1 << i)) !== 0).map((c) => c.clause.label);
-    parts.shared(memoised(view.unquantifiedNotes, unquantified, () => unquantifiedNote(labels())));
+    const known = view.unquantifiedNotes.get(unquantified);
+    parts.shared(
+      known ?? remember(view.unquantifiedNotes, unquantified, unquantifiedNote(labelsOf(clauses, unquantified))),
+    );
   } else if (unquantifiedLabels !== null) parts.fresh(unquantifiedNote(unquantifiedLabels));
   if (benefits > 0) parts.shared(benefitsNote(benefits));
   for (const note of codes.notes) parts.shared(note); // evaluationNotes' texts are built once per year
   for (const warning of read.warnings) parts.fresh(warning.message);
   for (const warning of extraWarnings) parts.fresh(warning);
   return parts.joined();
+}
+
+function labelsOf(clauses: PolicyPlan["clauses"], mask: number): string[] {
+  return clauses.filter((_, i) => (mask & (1 << i)) !== 0).map((c) => c.clause.label);
 }
 
 /**
