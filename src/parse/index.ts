@@ -23,5 +23,13 @@ export {
   MAX_TAGS,
 } from "./tags";
 export { parseArea, parseMonths, MAX_AREA, MAX_MONTHS } from "./quantity";
-export { checkUscc, isUsccChecksumValid, makeUscc, normaliseUscc, USCC_ALPHABET, USCC_WEIGHTS, type UsccCheck } from "./uscc";
+export {
+  checkUscc,
+  isUsccChecksumValid,
+  makeUscc,
+  normaliseUscc,
+  USCC_ALPHABET,
+  USCC_WEIGHTS,
+  type UsccCheck,
+} from "./uscc";
 export { foldWidth, quoteInput } from "./text";
