@@ -56,6 +56,8 @@ interface FillView {
    */
   readonly notCoveredNotes: Map<number, string>;
   readonly unquantifiedNotes: Map<number, string>;
+  /** 依据 of a row granted cash, by the bit mask of its granted clauses. */
+  readonly grantedBases: Map<number, string>;
 }
 
 /** Clause masks fit a small integer for documents of up to this many clauses; longer ones list labels. */
@@ -83,6 +85,7 @@ function viewOf(plan: PolicyPlan): FillView {
       ),
       notCoveredNotes: new Map(),
       unquantifiedNotes: new Map(),
+      grantedBases: new Map(),
     };
     views.set(plan, view);
   }
@@ -108,7 +111,10 @@ function categoryAmounts(codes: ClauseCodes, mapping: ColumnMapping): Record<Cas
   for (let i = 0; i < plan.clauses.length; i++) {
     const j = plan.cashIndex[i];
     const code = codes.codes[i];
-    if (j >= 0 && needsData(code)) (categoryMissing[j] ??= []).push(...missingFacts(plan.clauses[i], facts, code));
+    if (j >= 0 && needsData(code)) {
+      const missing = (categoryMissing[j] ??= []);
+      for (const field of missingFacts(plan.clauses[i], facts, code)) missing.push(field);
+    }
   }
   // One literal with every category (one object shape for every row), filled in below.
   const amounts: Record<CashCategory, AmountState> = {
@@ -244,6 +250,19 @@ const NOTE_SEPARATOR_BYTES = textPayloadBytes(NOTE_SEPARATOR) - 2;
 /** Bytes of the memoised parts, by text (a memoised text is the same string object: its hash is cached). */
 const sharedPartBytes = new Map<string, number>();
 
+/** 依据 of a row granted cash: built once per document and set of granted clauses (bit mask). */
+function grantedBasis(codes: ClauseCodes, view: FillView, labels: readonly string[]): string {
+  const { clauses, cashIndex } = codes.plan;
+  if (clauses.length > MASKABLE_CLAUSES) return basisText(documentOf(codes.plan.policy), labels);
+  let mask = 0;
+  for (let i = 0; i < clauses.length; i++) {
+    if (cashIndex[i] >= 0 && grantedCash(clauses[i], codes.codes[i]) > 0) mask |= 1 << i;
+  }
+  return (
+    view.grantedBases.get(mask) ?? remember(view.grantedBases, mask, basisText(documentOf(codes.plan.policy), labels))
+  );
+}
+
 /** What the fill writes for a read row, and what its summary adds up. */
 export function fillRow(
   read: RowRead,
@@ -273,7 +292,7 @@ export function fillRow(
     status: rowStatus(unknown, totalYuan),
     amounts,
     totalYuan: unknown ? null : totalYuan,
-    basis: granted.length > 0 ? basisText(documentOf(policy), labels) : view.basisWithoutGrant,
+    basis: granted.length > 0 ? grantedBasis(codes, view, labels) : view.basisWithoutGrant,
     note: note.note,
     noteBytes: note.bytes,
     cash: {

@@ -9,7 +9,7 @@
  *    award or a mapped fact is unknown.
  */
 import { formatWan, type Evaluation, type XsgError } from "../index";
-import { YUAN_PER_WAN, type CashCategory, type EnterpriseField, type Yuan } from "../model";
+import { CASH_CATEGORIES, YUAN_PER_WAN, type CashCategory, type EnterpriseField, type Yuan } from "../model";
 import { fieldDef, fieldOfErrorField, type FieldId } from "./fields";
 import type { ColumnMapping } from "./mapping";
 import { columnName, type RowIssue, type RowKind, type RowRead } from "./row";
@@ -116,7 +116,7 @@ export function missingDataState(
 ): AmountState {
   let states = missingStates.get(mapping);
   if (states === undefined) missingStates.set(mapping, (states = new Map()));
-  const key = `${category}:${missing.join(",")}`;
+  const key = stateKey(category, missing);
   let state = states.get(key);
   if (state === undefined) {
     const fields = fieldsOf(missing);
@@ -130,8 +130,25 @@ export function missingDataState(
   }
   return state;
 }
-const missingStates = new WeakMap<ColumnMapping, Map<string, AmountState>>();
+const missingStates = new WeakMap<ColumnMapping, Map<number | string, AmountState>>();
 const MAX_SHARED_STATES = 1024;
+
+/**
+ * The category and its missing facts in order, as a number when short enough (no text built
+ * per row): 5 bits per fact, numbered by first sight; a long list falls back to text.
+ */
+function stateKey(category: CashCategory, missing: readonly EnterpriseField[]): number | string {
+  if (missing.length > 8) return `${category}:${missing.join(",")}`;
+  let key = CASH_CATEGORIES.indexOf(category) + 1;
+  for (const field of missing) {
+    let number = FACT_NUMBERS.get(field);
+    if (number === undefined) FACT_NUMBERS.set(field, (number = FACT_NUMBERS.size + 1));
+    if (number >= 32) return `${category}:${missing.join(",")}`;
+    key = key * 32 + number;
+  }
+  return key;
+}
+const FACT_NUMBERS = new Map<string, number>();
 
 function wan(yuan: Yuan): string {
   return `${formatWan(yuan)}万元`;

@@ -28,15 +28,23 @@ export interface UsccCheck {
   readonly divisionCode: string | null;
 }
 
-const WELL_FORMED = /^[0-9ABCDEFGHJKLMNPQRTUWXY]{18}$/;
-
 /** Normalise and check a credit code. Never throws (R15: a failed check is a warning). */
 export function checkUscc(value: unknown): UsccCheck {
   const normalized = normaliseUscc(value);
-  const wellFormed = WELL_FORMED.test(normalized);
-  const checksumOk = wellFormed && usccCheckChar(normalized) === normalized[17];
-  const division = normalized.length === 18 ? normalized.slice(2, 8) : "";
-  return { normalized, wellFormed, checksumOk, divisionCode: /^\d{6}$/.test(division) ? division : null };
+  // One pass over the 18 characters (a fill checks every row's code): alphabet, weighted sum, digits 3–8.
+  let wellFormed = normalized.length === 18;
+  let divisionDigits = wellFormed;
+  let sum = 0;
+  for (let i = 0; wellFormed && i < 18; i++) {
+    const code = normalized.charCodeAt(i);
+    const charValue = code < 128 ? ALPHABET_VALUE[code] : -1;
+    if (charValue < 0) wellFormed = false;
+    else if (i < 17) sum += charValue * USCC_WEIGHTS[i];
+    if (i >= 2 && i < 8 && !(code >= 48 && code <= 57)) divisionDigits = false;
+  }
+  if (!wellFormed && normalized.length === 18) divisionDigits = /^\d{6}$/.test(normalized.slice(2, 8));
+  const checksumOk = wellFormed && USCC_ALPHABET[(31 - (sum % 31)) % 31] === normalized[17];
+  return { normalized, wellFormed, checksumOk, divisionCode: divisionDigits ? normalized.slice(2, 8) : null };
 }
 
 export function isUsccChecksumValid(value: unknown): boolean {

@@ -108,3 +108,34 @@ describe("USCC check character (GB 32100-2015, R15)", () => {
     fc.assert(fc.property(fc.anything(), (value) => void checkUscc(value)));
   });
 });
+
+describe("checkUscc: one pass agrees with the rules written as patterns", () => {
+  // The GB 32100-2015 rules as readable patterns (what checkUscc did before it became one loop).
+  const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  function byPatterns(normalized: string) {
+    const wellFormed = /^[0-9ABCDEFGHJKLMNPQRTUWXY]{18}$/.test(normalized);
+    let sum = 0;
+    for (let i = 0; wellFormed && i < 17; i++) sum += ALPHABET.indexOf(normalized[i]) * USCC_WEIGHTS[i];
+    const checksumOk = wellFormed && ALPHABET[(31 - (sum % 31)) % 31] === normalized[17];
+    const division = normalized.length === 18 ? normalized.slice(2, 8) : "";
+    return { normalized, wellFormed, checksumOk, divisionCode: /^\d{6}$/.test(division) ? division : null };
+  }
+  it("on codes, near-codes and noise", () => {
+    const char = fc.constantFrom(..."0123456789ABCDEFGHJKLMNPQRTUWXYIOSVZa ９");
+    const text = fc.oneof(
+      fc.string({ unit: char, minLength: 17, maxLength: 19 }),
+      fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: 18, maxLength: 18 }),
+      fc.string({ unit: char, maxLength: 20 }),
+      fc
+        .string({ unit: fc.constantFrom(..."0123456789ABCDEFGHJKLMNPQRTUWXY"), minLength: 17, maxLength: 17 })
+        .map(makeUscc),
+    );
+    fc.assert(
+      fc.property(text, (value) => {
+        const checked = checkUscc(value);
+        expect(checked).toEqual(byPatterns(checked.normalized));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
