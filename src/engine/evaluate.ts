@@ -85,11 +85,13 @@ const notCoveredNote = yearTexts(
 
 /** Evaluation-level remarks (Evaluation.notes): an assumed upgrade year, coverage, data that contradicts the upgrade year. */
 export function evaluationNotes(policy: Policy, facts: Facts, covered: boolean, region?: RegionDocuments): string[] {
+  const belowScale = facts.revenue !== null && facts.revenue < SCALE_THRESHOLD_FEN && !facts.upgradeYearAssumed;
+  if (covered && !facts.upgradeYearAssumed && !belowScale) return []; // most rows: nothing to remark
   const notes: string[] = [];
   if (facts.upgradeYearAssumed) notes.push(upgradeYearAssumedNote(policy, facts.year));
   if (!covered && region?.isPastEnd(facts.upgradeYear)) notes.push(pastEndNote(region, facts.upgradeYear));
   else if (!covered) notes.push(notCoveredNote(policy, facts.upgradeYear));
-  if (facts.revenue !== null && facts.revenue < SCALE_THRESHOLD_FEN && !facts.upgradeYearAssumed) {
+  if (belowScale) {
     notes.push(
       "当年营业收入低于2000万元：升规奖励不予发放（R2）；其他条款按所填升规年份判断，请核实企业是否仍在规上企业库（D2）",
     );
