@@ -73,6 +73,8 @@ export function readCell(cell: CellValue | unknown): CellReading {
 
 /** A cell as the official sees it, for facts and messages. */
 export function displayCell(cell: CellValue | unknown): string {
+  const plain = plainCellValue(cell); // most cells: their text, without a CellReading
+  if (plain !== undefined) return typeof plain === "string" ? plain.trim() : String(plain);
   return displayReading(readCell(cell));
 }
 

@@ -221,16 +221,10 @@ export function classifyRow(row: readonly CellValue[], mapping: ColumnMapping, o
   let first = "";
   let texts = 0;
   for (const cell of row) {
-    // A plain cell (most) is shown as its text without a CellReading; others as displayCell shows them.
-    const plain = plainCellValue(cell);
-    let text: string;
-    if (plain !== undefined) text = typeof plain === "string" ? plain.trim() : String(plain);
-    else {
-      const reading = readCell(cell);
-      if (reading.kind === "blank") continue;
-      text = displayReading(reading);
-    }
+    // A plain cell (most) is not blank: no CellReading needed to tell.
+    if (plainCellValue(cell) === undefined && readCell(cell).kind === "blank") continue;
     anyValue = true;
+    const text = displayCell(cell);
     if (text === "") continue;
     if (texts === 0) first = text;
     if (++texts > 1) break;

@@ -21,7 +21,7 @@ import {
   rowBytes,
   type RowBlock,
 } from "./blocks";
-import { displayCell, isEmptyContent, plainCellValue, sameContent } from "./cells";
+import { displayCell, isEmptyContent, sameContent } from "./cells";
 import { formulaCells } from "./formulas";
 import type { FieldId } from "./fields";
 import { mappingSettingKey, saveableMapping } from "./mapping";
@@ -142,8 +142,7 @@ export function describeConflicts(before: readonly (readonly CellContent[])[], a
 }
 
 function normalisedCode(value: CellValue): string {
-  const plain = plainCellValue(value); // most cells: their text, without a CellReading
-  const text = plain === undefined ? displayCell(value) : typeof plain === "string" ? plain.trim() : String(plain);
+  const text = displayCell(value);
   return text === "" ? "" : normaliseUscc(text);
 }
 
