@@ -7,6 +7,7 @@ import { Deflate, Inflate } from "fflate";
 
 /** Bytes in, pieces at a time; the whole result at the end. */
 export interface ByteSink {
+  /** Takes the chunk: the caller does not use it afterwards (a codec may hand it to another thread). */
   push(chunk: Uint8Array): void;
   finish(): Uint8Array;
 }
@@ -18,6 +19,11 @@ export interface Codec {
   inflater(size: number): ByteSink;
   /** Deflate pushed chunks. */
   deflater(): ByteSink;
+  /**
+   * Start the well-formedness check of a part's XML (xmlProblem) — the command line runs it on another
+   * thread while the fill goes on; the function returned gives the answer. Absent: checked in place when asked.
+   */
+  checkXml?(xml: string): () => string | null;
 }
 
 const CRC_TABLE = ((): Int32Array => {

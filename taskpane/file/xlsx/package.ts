@@ -202,7 +202,14 @@ export class XlsxPackage {
       try {
         const xml = yield* scaled(this.textSteps(part), 0, 0.4);
         grid = yield* scaled(
-          SheetGrid.create(xml, this.sharedStrings, this.styles, this.date1904, this.recalculatesOnOpen),
+          SheetGrid.create(
+            xml,
+            this.sharedStrings,
+            this.styles,
+            this.date1904,
+            this.recalculatesOnOpen,
+            this.codec.checkXml?.bind(this.codec),
+          ),
           0.4,
           1,
         );

@@ -34,6 +34,8 @@ import {
   withoutAttribute,
 } from "./xml";
 
+const checkInPlace = (xml: string) => () => xmlProblem(xml);
+
 /** A formula cell without a calculated value the fill may read (see valueOf). */
 const UNCALCULATED: CellErrorObject = { error: UNCALCULATED_TEXT, uncalculated: true };
 
@@ -120,6 +122,8 @@ export class SheetGrid {
   private sharedMasters: Map<string, { row: number; column: number; ref: CellArea; text: string }> | null = null;
   /** Shared-formula children whose master a write replaces (computed on save). */
   private orphans: Set<number> | null = null;
+  /** The well-formedness check of the XML, started at the first write; gives its answer on save. */
+  private xmlCheck: (() => string | null) | null = null;
 
   private constructor(
     private readonly xml: string,
@@ -128,6 +132,7 @@ export class SheetGrid {
     private readonly date1904: boolean,
     /** The workbook asks to be recalculated on open (fullCalcOnLoad): its stored formula results are not to be trusted. */
     private readonly staleFormulas: boolean,
+    private readonly checkXml: (xml: string) => () => string | null,
   ) {
     this.prefix = rootPrefix(xml, "worksheet");
     const open = xml.indexOf(`<${this.prefix}sheetData`);
@@ -147,8 +152,10 @@ export class SheetGrid {
     styles: StyleSheet | null,
     date1904 = false,
     staleFormulas = false,
+    /** Where the XML's well-formedness is checked before a rewrite (Codec.checkXml); default: in place. */
+    checkXml: (xml: string) => () => string | null = checkInPlace,
   ): Steps<SheetGrid> {
-    const grid = new SheetGrid(xml, sharedStrings, styles, date1904, staleFormulas);
+    const grid = new SheetGrid(xml, sharedStrings, styles, date1904, staleFormulas, checkXml);
     yield* grid.index();
     return grid;
   }
@@ -240,6 +247,7 @@ export class SheetGrid {
       }),
     );
     this.writes.push({ area, cells: overlay });
+    this.xmlCheck ??= this.checkXml(this.xml);
     this.usedWithWrites = undefined;
     this.orphans = null;
   }
@@ -264,7 +272,7 @@ export class SheetGrid {
       return;
     }
     // The rewritten part keeps all the rest of the input's XML: damage there is refused, not copied on.
-    const problem = xmlProblem(x);
+    const problem = (this.xmlCheck ??= this.checkXml(x))();
     if (problem) throw new BrokenXmlError(`XML 格式错误（${problem}）`);
     const head = this.patchHead(x.slice(0, this.dataSelfClosing ? this.dataStart - 2 : this.dataStart));
     emit(this.dataSelfClosing ? `${head}>` : head);

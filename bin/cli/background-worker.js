@@ -1,0 +1,88 @@
+/**
+ * The command line's second thread (see background.ts): checks XML parts and deflates the output
+ * sheet while the main thread fills and writes. Jobs arrive on one port and are done in order;
+ * every answer is posted back, then counted in the shared signal so a main thread waiting with
+ * Atomics.wait wakes up.
+ */
+"use strict";
+const zlib = require("zlib");
+const { workerData } = require("worker_threads");
+require("../register-ts");
+const { xmlProblem } = require("../../taskpane/file/xlsx/well-formed.ts");
+
+const { port, signal } = workerData;
+// [0]: answers posted so far; [1]: 1 once the thread has ended (a waiting main thread stops waiting).
+const answered = new Int32Array(signal);
+process.on("exit", () => {
+  Atomics.store(answered, 1, 1);
+  Atomics.add(answered, 0, 1);
+  Atomics.notify(answered, 0);
+});
+/** Deflated pieces of each open deflate job; a job whose piece failed keeps its error for the finish. */
+const pieces = new Map();
+const failed = new Map();
+
+function reply(message, transfer) {
+  port.postMessage(message, transfer);
+  Atomics.add(answered, 0, 1);
+  Atomics.notify(answered, 0);
+}
+
+/**
+ * One piece of a raw deflate stream: every piece but the last ends on a byte boundary (a sync flush)
+ * without the final-block bit, so the pieces joined are one stream (as pigz does).
+ */
+function deflatePiece(bytes, level, last) {
+  return zlib.deflateRawSync(bytes, {
+    level,
+    finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+  });
+}
+
+function handle(job) {
+  switch (job.type) {
+    case "check":
+      reply({ id: job.id, problem: xmlProblem(job.xml) });
+      return;
+    case "push": {
+      if (failed.has(job.id)) return;
+      const list = pieces.get(job.id) ?? [];
+      list.push(deflatePiece(job.bytes, job.level, false));
+      pieces.set(job.id, list);
+      return;
+    }
+    case "finish": {
+      const list = pieces.get(job.id) ?? [];
+      pieces.delete(job.id);
+      if (failed.has(job.id)) {
+        reply({ id: job.id, error: failed.get(job.id) });
+        failed.delete(job.id);
+        return;
+      }
+      list.push(deflatePiece(job.bytes, job.level, true));
+      // A fresh buffer of its own: Node's small buffers share a pool that must not be transferred.
+      const raw = new Uint8Array(list.reduce((n, piece) => n + piece.length, 0));
+      let at = 0;
+      for (const piece of list) {
+        raw.set(piece, at);
+        at += piece.length;
+      }
+      reply({ id: job.id, raw }, [raw.buffer]);
+      return;
+    }
+    default:
+      throw new Error(`unknown job ${job.type}`);
+  }
+}
+
+port.on("message", (job) => {
+  try {
+    handle(job);
+  } catch (error) {
+    const message = String((error && error.message) || error);
+    pieces.delete(job.id);
+    // A failed piece is answered when its job finishes (the main thread waits for that answer only).
+    if (job.type === "push") failed.set(job.id, message);
+    else reply({ id: job.id, error: message });
+  }
+});
