@@ -27,6 +27,7 @@ import {
   elements,
   escapeXmlText,
   indexWithin,
+  NextOf,
   openTag,
   rootPrefix,
   runText,
@@ -316,6 +317,8 @@ export class SheetGrid {
     let left = Infinity;
     let right = -1;
     let previousRow = -1;
+    // Forward only: an empty row's search for its first cell must not run on through the rows after it.
+    const cells = new NextOf(x, cellOpen);
     let pos = x.indexOf(rowOpen, this.dataStart);
     while (pos >= 0 && pos < this.dataEnd) {
       const tagEnd = x.indexOf(">", pos);
@@ -341,10 +344,10 @@ export class SheetGrid {
       const end = x.indexOf(rowClose, tagEnd);
       if (end < 0 || end > this.dataEnd) throw broken(row + 1, "行没有结束标记");
       let previousColumn = -1;
-      let c = x.indexOf(cellOpen, tagEnd);
+      let c = cells.from(tagEnd);
       while (c >= 0 && c < end) {
         if (!isNameEnd(x.charCodeAt(c + cellOpen.length))) {
-          c = x.indexOf(cellOpen, c + 1);
+          c = cells.from(c + 1);
           continue;
         }
         const cTagEnd = x.indexOf(">", c);
@@ -366,7 +369,7 @@ export class SheetGrid {
           if (column < left) left = column;
           if (column > right) right = column;
         }
-        c = x.indexOf(cellOpen, cEnd);
+        c = cells.from(cEnd);
       }
       this.rowEnd.push(end + rowClose.length);
       if (rowHasValue) {

@@ -5,6 +5,8 @@
  * no DOM: fast enough for a 100k-row sheet.
  */
 
+import { NextOf } from "./xml";
+
 const GT = 62;
 const SLASH = 47;
 const EQUALS = 61;
@@ -37,24 +39,6 @@ function isXmlChar(code: number): boolean {
 }
 
 const NAMED = new Set(["amp", "lt", "gt", "quot", "apos"]);
-
-/**
- * The next occurrence of a character at or after a position that only moves forward: each search
- * starts where the last one ended, so all of them together read the text once (a fresh indexOf
- * per text run would run on to the next "&" anywhere in the part, again and again).
- */
-class NextOf {
-  private at = -2;
-  constructor(
-    private readonly xml: string,
-    private readonly char: string,
-  ) {}
-
-  from(position: number): number {
-    if (this.at !== -1 && this.at < position) this.at = this.xml.indexOf(this.char, position);
-    return this.at;
-  }
-}
 
 /** Every & in [from, to) starts a known entity or a character reference to an XML character. */
 function entityProblem(xml: string, from: number, to: number, ampersands: NextOf): string | null {

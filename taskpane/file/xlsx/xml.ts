@@ -142,6 +142,26 @@ export function indexWithin(text: string, needle: string, from: number, end: num
   return at < 0 ? -1 : from + at;
 }
 
+/**
+ * The next occurrence of `needle` at or after a position that only moves forward: each search
+ * starts where the last one ended, so all of them together read the text once. A fresh indexOf
+ * per element would run on past the element (to the next "&" or cell anywhere in the part) again
+ * and again: quadratic on a sheet of many empty rows.
+ */
+export class NextOf {
+  private at = -2;
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+  ) {}
+
+  /** The first occurrence at or after `position`, or -1; `position` never goes back. */
+  from(position: number): number {
+    if (this.at !== -1 && this.at < position) this.at = this.text.indexOf(this.needle, position);
+    return this.at;
+  }
+}
+
 /** The open tag at the start of an element's text. */
 export function openTag(element: string): string {
   return element.slice(0, element.indexOf(">") + 1);
