@@ -123,6 +123,8 @@ export class SheetGrid {
   private sharedMasters: Map<string, { row: number; column: number; ref: CellArea; text: string }> | null = null;
   /** Shared-formula children whose master a write replaces (computed on save). */
   private orphans: Set<number> | null = null;
+  /** Every cell states its column as r="A1" (the usual case: kept cells can be copied as they are, in runs). */
+  private everyCellHasR = true;
   /** The well-formedness check of the XML, started at the first write; gives its answer on save. */
   private xmlCheck: (() => string | null) | null = null;
 
@@ -387,6 +389,7 @@ export class SheetGrid {
   private columnOfCell(start: number, tagEnd: number, previous: number): number {
     const x = this.xml;
     let at = indexWithin(x, ' r="', start, tagEnd);
+    if (at < 0 || columnOfReference(x, at + 4) < 0) this.everyCellHasR = false;
     if (at < 0) {
       // Attributes may be separated by other whitespace, and r is optional (then: the next column).
       const tag = x.slice(start, tagEnd);
@@ -651,6 +654,18 @@ export class SheetGrid {
 
   /** A row's XML with the overlay's cells in column order among the cells it keeps. */
   private rowXml(row: number, rowIndex: number): string {
+    let covering: Write | null = null;
+    let writes = 0;
+    for (const w of this.writes) {
+      if (row >= w.area.top && row < w.area.top + w.area.rows) {
+        covering = w;
+        writes++;
+      }
+    }
+    if (writes === 1 && rowIndex >= 0) {
+      const appended = this.appendedRowXml(row, rowIndex, covering!);
+      if (appended !== null) return appended;
+    }
     const overrides = new Map<number, { cell: OverlayCell; left: number }>();
     for (const w of this.writes) {
       const a = w.area;
@@ -683,10 +698,43 @@ export class SheetGrid {
     while (cellIndex < cellLast) parts.push(this.keptCell(cellIndex++, row));
     if (rowIndex < 0)
       return parts.length > 0 ? `<${this.prefix}row r="${row + 1}">${parts.join("")}</${this.prefix}row>` : "";
-    // spans is an optional hint of the row's column range; dropped rather than recomputed.
-    let tag = withoutAttribute(x.slice(this.rowStart.data[rowIndex], this.rowOpenEnd.data[rowIndex]), "spans");
-    if (tag.endsWith("/>")) tag = `${tag.slice(0, -2).trimEnd()}>`;
-    return `${tag}${parts.join("")}</${this.prefix}row>`;
+    return `${this.rowOpenTagWithoutSpans(rowIndex)}${parts.join("")}</${this.prefix}row>`;
+  }
+
+  /**
+   * rowXml's usual case, cut short (the same XML): one write covers the row, right of every cell
+   * the row has, and those cells (each with its r, none a shared-formula child to rewrite, nothing
+   * between them) are kept as one slice. Else null.
+   */
+  private appendedRowXml(row: number, rowIndex: number, write: Write): string | null {
+    const x = this.xml;
+    const a = write.area;
+    const first = this.rowFirstCell.data[rowIndex];
+    const last = this.rowFirstCell.data[rowIndex + 1];
+    if (!this.everyCellHasR || (last > first && this.cellColumn.data[last - 1] >= a.left)) return null;
+    for (let c = first; c + 1 < last; c++) if (this.cellEnd.data[c] !== this.cellStart.data[c + 1]) return null;
+    if (this.rowHasUnsharedChild(rowIndex)) return null;
+    const line = write.cells[row - a.top];
+    let cells = "";
+    let changed = false;
+    let style: string | null = null;
+    for (let c = 0; c < a.columns; c++) {
+      const cell = line[c];
+      if (cell === ORIGINAL) continue;
+      if (!changed) style = this.lookBeside(rowIndex, a.left);
+      changed = true;
+      cells += cellXml(this.prefix, cellA1(row, a.left + c), style, cell);
+    }
+    // A row only put back (undo) keeps its original bytes, attributes included.
+    if (!changed) return x.slice(this.rowStart.data[rowIndex], this.rowEnd.data[rowIndex]);
+    const kept = last > first ? x.slice(this.cellStart.data[first], this.cellEnd.data[last - 1]) : "";
+    return `${this.rowOpenTagWithoutSpans(rowIndex)}${kept}${cells}</${this.prefix}row>`;
+  }
+
+  /** spans is an optional hint of the row's column range; dropped rather than recomputed. */
+  private rowOpenTagWithoutSpans(rowIndex: number): string {
+    const tag = withoutAttribute(this.xml.slice(this.rowStart.data[rowIndex], this.rowOpenEnd.data[rowIndex]), "spans");
+    return tag.endsWith("/>") ? `${tag.slice(0, -2).trimEnd()}>` : tag;
   }
 
   /**

@@ -50,8 +50,13 @@ function controlEscape(c: string): string {
   return `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
 }
 
+/** Whether escapeXmlText changes anything: most text has nothing to escape, and is returned as it is. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000b-\u000d\u000e-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_/;
+
 /** String → element text. A literal "_x0041_" is protected so it does not read back as "A". */
 export function escapeXmlText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/_(x[0-9a-fA-F]{4}_)/g, "_x005F_$1")
     .replace(/&/g, "&amp;")
