@@ -41,9 +41,14 @@ function deflatePiece(bytes, level, last) {
 
 function handle(job) {
   switch (job.type) {
-    case "check":
-      reply({ id: job.id, problem: xmlProblem(job.xml) });
+    case "check": {
+      // The part's text exactly as the main thread read it: inflated, then decoded as strict UTF-8.
+      const bytes =
+        job.method === 8 ? zlib.inflateRawSync(job.raw, { maxOutputLength: Math.max(job.size, 1) }) : job.raw;
+      const xml = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      reply({ id: job.id, problem: xmlProblem(xml) });
       return;
+    }
     case "push": {
       if (failed.has(job.id)) return;
       const list = pieces.get(job.id) ?? [];

@@ -11,7 +11,7 @@
 import * as path from "path";
 import * as zlib from "zlib";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "worker_threads";
-import { concatBytes, type ByteSink } from "../../taskpane/file/xlsx/codec";
+import { concatBytes, type ByteSink, type StoredPart } from "../../taskpane/file/xlsx/codec";
 import { xmlProblem } from "../../taskpane/file/xlsx/well-formed";
 
 interface Answer {
@@ -85,13 +85,17 @@ function background(): BackgroundThread | null {
   return thread;
 }
 
-/** xmlProblem(xml), worked out on the background thread from now on; the function gives the answer. */
-export function checkXmlInBackground(xml: string): () => string | null {
+/**
+ * xmlProblem(xml), worked out on the background thread from now on, from `stored` — the zip entry
+ * whose UTF-8 text `xml` is (a copy of its compressed bytes goes there); the function gives the answer.
+ */
+export function checkXmlInBackground(xml: string, stored: StoredPart): () => string | null {
   const worker = background();
   let id: number;
   try {
     if (!worker) throw new Error("no thread");
-    id = worker.post({ type: "check", xml });
+    const raw = stored.raw.slice();
+    id = worker.post({ type: "check", raw, method: stored.method, size: stored.size }, [raw.buffer]);
   } catch {
     return () => xmlProblem(xml);
   }

@@ -208,7 +208,7 @@ export class XlsxPackage {
             this.styles,
             this.date1904,
             this.recalculatesOnOpen,
-            this.codec.checkXml?.bind(this.codec),
+            this.codec.checkXml ? (text) => this.codec.checkXml!(text, this.entries.get(part)!) : undefined,
           ),
           0.4,
           1,

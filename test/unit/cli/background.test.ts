@@ -17,10 +17,14 @@ test.each([
   `<w>&#x110000;</w>`,
   `<w r:id="1"/>`,
   ``,
-])("the background check answers as xmlProblem does: %s", (xml) => {
-  const answer = checkXmlInBackground(xml);
-  expect(answer()).toBe(xmlProblem(xml));
-  expect(answer()).toBe(xmlProblem(xml)); // asked again: the same answer, not a second wait
+])("the background check, reading the part as the zip stores it, answers as xmlProblem does: %s", (xml) => {
+  const bytes = new TextEncoder().encode(xml);
+  const deflated = checkXmlInBackground(xml, { raw: zlib.deflateRawSync(bytes), method: 8, size: bytes.length });
+  const stored = checkXmlInBackground(xml, { raw: bytes, method: 0, size: bytes.length });
+  expect(deflated()).toBe(xmlProblem(xml));
+  expect(stored()).toBe(xmlProblem(xml));
+  expect(deflated()).toBe(xmlProblem(xml)); // asked again: the same answer, not a second wait
+  expect(bytes.byteLength).toBe(new TextEncoder().encode(xml).length); // copied, not taken from the caller
 });
 
 /** Text-like bytes that deflate neither to nothing nor not at all. */
@@ -64,7 +68,8 @@ test("two deflates in turn, and a check between them, keep their answers apart",
   const first = backgroundDeflater(1);
   const second = backgroundDeflater(6);
   first.push(a.slice());
-  const check = checkXmlInBackground("<w><a></w>");
+  const damaged = new TextEncoder().encode("<w><a></w>");
+  const check = checkXmlInBackground("<w><a></w>", { raw: damaged, method: 0, size: damaged.length });
   second.push(b.slice());
   expect(Buffer.from(zlib.inflateRawSync(second.finish())).equals(Buffer.from(b))).toBe(true);
   expect(check()).toBe(xmlProblem("<w><a></w>"));

@@ -46,7 +46,7 @@ const contentArb: fc.Arbitrary<CellContent> = fc.oneof(
   fc.integer({ min: -5, max: 500 }),
   fc.constantFrom("说明 & <备注>", "_x0041_", "甲", { formula: "=A1+1" }, { error: "#N/A" }),
 );
-const writeArb = fc.record({
+const writeArb: fc.Arbitrary<BlockWrite> = fc.record({
   top: fc.integer({ min: 0, max: 9 }),
   left: fc.integer({ min: 0, max: 5 }),
   rows: fc.integer({ min: 1, max: 4 }),
@@ -57,7 +57,16 @@ const writeArb = fc.record({
 
 const shortcut = SheetGrid.prototype as unknown as { appendedRowXml: (...args: unknown[]) => string | null };
 
-function savedSheet(sheet: string, writes: fc.RecordValue<typeof writeArb>[], general: boolean): string {
+interface BlockWrite {
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+  undo: boolean;
+  seed: CellContent[];
+}
+
+function savedSheet(sheet: string, writes: readonly BlockWrite[], general: boolean): string {
   const spy = general ? jest.spyOn(shortcut, "appendedRowXml").mockReturnValue(null) : null;
   try {
     const grid = XlsxPackage.open(
