@@ -94,7 +94,8 @@ export function checkXmlInBackground(xml: string, stored: StoredPart): () => str
   let id: number;
   try {
     if (!worker) throw new Error("no thread");
-    const raw = stored.raw.slice();
+    // A copy of its own (a Node Buffer's slice() would share, and moving it would empty the input file's bytes).
+    const raw = new Uint8Array(stored.raw);
     id = worker.post({ type: "check", raw, method: stored.method, size: stored.size }, [raw.buffer]);
   } catch {
     return () => xmlProblem(xml);
@@ -130,7 +131,7 @@ export function backgroundDeflater(level: number): ByteSink {
   let worker: BackgroundThread | null = null;
   const send = (last: boolean): void => {
     const piece = concatBytes(pending, pendingBytes);
-    const bytes = ownsBuffer(piece) ? piece : piece.slice();
+    const bytes = ownsBuffer(piece) ? piece : new Uint8Array(piece);
     pending = [];
     pendingBytes = 0;
     id = worker!.post({ type: last ? "finish" : "push", id: id ?? undefined, level, bytes }, [

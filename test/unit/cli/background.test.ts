@@ -54,6 +54,20 @@ test("deflated on the background thread in pieces, the stream inflates to exactl
   expect(raw.length).toBeLessThan(expected.length / 2);
 });
 
+test("pieces that are views of a Node Buffer are copied before they move: the Buffer keeps its bytes", () => {
+  const file = Buffer.from(sampleBytes(3 << 20, 6));
+  const before = Buffer.from(file);
+  const sink = backgroundDeflater(1);
+  sink.push(file.subarray(0, 2 << 20));
+  sink.push(file.subarray(2 << 20));
+  expect(Buffer.from(zlib.inflateRawSync(sink.finish())).equals(before)).toBe(true);
+  expect(file.equals(before)).toBe(true);
+  const xml = "<w/>";
+  const stored = Buffer.concat([Buffer.alloc(2 << 20), Buffer.from(xml)]);
+  expect(checkXmlInBackground(xml, { raw: stored.subarray(2 << 20), method: 0, size: 4 })()).toBeNull();
+  expect(stored.length).toBe((2 << 20) + 4);
+});
+
 test("small data deflates in place to a valid stream, and nothing pushed to an empty one", () => {
   const small = sampleBytes(10_000, 3);
   const sink = backgroundDeflater(1);
@@ -95,9 +109,18 @@ test("a package saved with the command line's codec refuses a damaged sheet it w
   );
   expect(refusal(nodeCodec)).toBe(refusal());
 
-  const sound = XlsxPackage.open(handmade({ sheet: sheet('<pageMargins left="0.7"/>') }), nodeCodec);
+  // Opened from a Node Buffer of its own (not Node's small-buffer pool), as the command line reads a
+  // file: the input's bytes stay as they were.
+  const filler = `<row r="3"><c r="A3" t="inlineStr"><is><t>${Buffer.from(sampleBytes(20_000, 7)).toString()}</t></is></c></row>`;
+  const input = Buffer.from(
+    handmade({ sheet: sheet('<pageMargins left="0.7"/>').replace("</sheetData>", `${filler}</sheetData>`) }),
+  );
+  expect(input.length).toBeGreaterThan(8_192);
+  const inputBefore = Buffer.from(input);
+  const sound = XlsxPackage.open(input, nodeCodec);
   sound.grid("数据").write({ top: 0, left: 1, rows: 1, columns: 1 }, [["合计"]]);
   const saved = sound.save();
+  expect(input.equals(inputBefore)).toBe(true);
   expect(partText(saved, "xl/worksheets/sheet1.xml")).toContain('<t xml:space="preserve">合计</t>');
   expect(XlsxPackage.open(saved).grid("数据").readValues({ top: 0, left: 0, rows: 2, columns: 2 })).toEqual([
     ["名称", "合计"],
