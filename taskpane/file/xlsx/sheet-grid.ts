@@ -388,7 +388,9 @@ export class SheetGrid {
 
   private columnOfCell(start: number, tagEnd: number, previous: number): number {
     const x = this.xml;
-    let at = indexWithin(x, ' r="', start, tagEnd);
+    // r is nearly always the first attribute: checked in place before any search.
+    const first = start + 2 + this.prefix.length;
+    let at = x.startsWith(' r="', first) ? first : indexWithin(x, ' r="', start, tagEnd);
     if (at < 0 || columnOfReference(x, at + 4) < 0) this.everyCellHasR = false;
     if (at < 0) {
       // Attributes may be separated by other whitespace, and r is optional (then: the next column).
@@ -488,6 +490,21 @@ export class SheetGrid {
     return this.xml.slice(start, this.xml.indexOf(">", start) + 1);
   }
 
+  /**
+   * The value text of a cell laid out as `<c …><v>TEXT</v></c>` — nearly every value cell — read
+   * without a search (decoded); undefined for any other layout, which childText reads.
+   */
+  private plainValueText(cell: number, tagEnd: number): string | undefined {
+    const x = this.xml;
+    const p = this.prefix;
+    const textStart = tagEnd + 4 + p.length;
+    const textEnd = this.cellEnd.data[cell] - 8 - 2 * p.length;
+    if (textEnd < textStart || !x.startsWith(`<${p}v>`, tagEnd + 1) || !x.startsWith(`</${p}v></${p}c>`, textEnd))
+      return undefined;
+    const text = x.slice(textStart, textEnd);
+    return text.includes("<") ? undefined : decodeXml(text);
+  }
+
   /** Text of child element `name` of a cell (decoded), or null. */
   private childText(cell: number, name: string): string | null {
     const x = this.xml;
@@ -533,13 +550,14 @@ export class SheetGrid {
     if (cell < 0) return null;
     const x = this.xml;
     const start = this.cellStart.data[cell];
-    if (x.charCodeAt(x.indexOf(">", start) - 1) === SLASH) return null;
-    const type = attribute(this.cellTag(cell), "t");
+    const tagEnd = x.indexOf(">", start);
+    if (x.charCodeAt(tagEnd - 1) === SLASH) return null;
+    const type = attribute(x.slice(start, tagEnd + 1), "t");
     if (type === "inlineStr") {
       const end = this.cellEnd.data[cell];
       return runText(x.slice(start, end), this.prefix);
     }
-    const v = this.childText(cell, "v");
+    const v = this.plainValueText(cell, tagEnd) ?? this.childText(cell, "v");
     // A formula is read as its stored result; without one (openpyxl, exceljs) or with a result the
     // workbook itself distrusts (xlsxwriter's 0 under fullCalcOnLoad) it is never a blank or a 0.
     if ((v === null || this.staleFormulas) && this.hasFormula(cell)) return UNCALCULATED;
