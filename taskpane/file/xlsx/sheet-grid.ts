@@ -274,9 +274,9 @@ export class SheetGrid {
       emit(x);
       return;
     }
-    // The rewritten part keeps all the rest of the input's XML: damage there is refused, not copied on.
-    const problem = (this.xmlCheck ??= this.checkXml(x))();
-    if (problem) throw new BrokenXmlError(`XML 格式错误（${problem}）`);
+    // The rewritten part keeps all the rest of the input's XML: damage there is refused, not copied
+    // on. The check (perhaps on another thread) is asked for its answer once the rows are written.
+    const check = (this.xmlCheck ??= this.checkXml(x));
     const head = this.patchHead(x.slice(0, this.dataSelfClosing ? this.dataStart - 2 : this.dataStart));
     emit(this.dataSelfClosing ? `${head}>` : head);
     const touched = this.touchedRows();
@@ -291,7 +291,7 @@ export class SheetGrid {
       const at = exists ? this.rowStart.data[ri] : ri < rowCount ? this.rowStart.data[ri] : this.dataEnd;
       pending.push(x.slice(copyFrom, at), this.rowXml(row, exists ? ri : -1));
       copyFrom = exists ? this.rowEnd.data[ri] : at;
-      if (pending.length >= 2 * SheetGrid.ROWS_PER_STEP) {
+      if (pending.length >= 2 * SheetGrid.ROWS_PER_EMIT) {
         emit(pending.join(""));
         pending = [];
         yield t / touched.length;
@@ -300,12 +300,19 @@ export class SheetGrid {
     pending.push(x.slice(copyFrom, this.dataEnd));
     pending.push(this.dataSelfClosing ? `</${this.prefix}sheetData>${x.slice(this.dataEnd)}` : x.slice(this.dataEnd));
     emit(pending.join(""));
+    const problem = check();
+    if (problem) throw new BrokenXmlError(`XML 格式错误（${problem}）`);
   }
 
   // ---- reading ----
 
-  /** Rows between pauses of the page (indexing and serializing). */
+  /** Rows between pauses of the page while indexing. */
   private static readonly ROWS_PER_STEP = 2_000;
+  /**
+   * Rows per piece of XML handed on while serializing: small, so the row strings die young (a
+   * scavenge that finds thousands of them still waiting to be joined copies them all).
+   */
+  private static readonly ROWS_PER_EMIT = 128;
 
   private *index(): Steps<void> {
     const x = this.xml;
