@@ -5,19 +5,21 @@
  * Atomics.wait wakes up.
  */
 "use strict";
-const zlib = require("zlib");
 const { workerData } = require("worker_threads");
-require("../register-ts");
-const { xmlProblem } = require("../../taskpane/file/xlsx/well-formed.ts");
 
 const { port, signal } = workerData;
-// [0]: answers posted so far; [1]: 1 once the thread has ended (a waiting main thread stops waiting).
+// [0]: answers posted so far; [1]: 1 once the thread has ended (a waiting main thread stops waiting),
+// set up first so that even a failure to load what follows ends the wait at once.
 const answered = new Int32Array(signal);
 process.on("exit", () => {
   Atomics.store(answered, 1, 1);
   Atomics.add(answered, 0, 1);
   Atomics.notify(answered, 0);
 });
+
+const zlib = require("zlib");
+require("../register-ts");
+const { xmlProblem } = require("../../taskpane/file/xlsx/well-formed.ts");
 /** Deflated pieces of each open deflate job; a job whose piece failed keeps its error for the finish. */
 const pieces = new Map();
 const failed = new Map();
