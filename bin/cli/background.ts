@@ -25,12 +25,16 @@ interface Answer {
 const PIECE_BYTES = 1 << 20;
 /** A wait without any answer for this long means the thread is gone. */
 const SILENCE_MS = 60_000;
+/** Pieces sent but not yet deflated, at most: beyond that the main thread waits (bounded memory). */
+const MAX_PIECES_WAITING = 16;
 const ANSWERED = 0;
 const ENDED = 1;
+const PIECES_DONE = 2;
 
 class BackgroundThread {
   private readonly port: MessagePort;
-  private readonly signal = new Int32Array(new SharedArrayBuffer(8));
+  private readonly signal = new Int32Array(new SharedArrayBuffer(12));
+  private piecesSent = 0;
   private readonly answers = new Map<number, Answer>();
   private nextId = 1;
 
@@ -50,6 +54,17 @@ class BackgroundThread {
     const id = (job.id as number | undefined) ?? this.nextId++;
     this.port.postMessage({ ...job, id }, transfer);
     return id;
+  }
+
+  /** A piece of a deflate job, sent once fewer than MAX_PIECES_WAITING wait on the thread. */
+  postPiece(job: Record<string, unknown>, bytes: Uint8Array): number {
+    for (;;) {
+      const done = Atomics.load(this.signal, PIECES_DONE);
+      if (this.piecesSent - done < MAX_PIECES_WAITING || Atomics.load(this.signal, ENDED) === 1) break;
+      if (Atomics.wait(this.signal, PIECES_DONE, done, SILENCE_MS) === "timed-out") throw new Error("后台线程无响应");
+    }
+    this.piecesSent++;
+    return this.post({ ...job, bytes }, [bytes.buffer as ArrayBuffer]);
   }
 
   /** The answer to job `id`, waiting for it. Throws when the thread has ended or stays silent. */
@@ -134,9 +149,10 @@ export function backgroundDeflater(level: number): ByteSink {
     const bytes = ownsBuffer(piece) ? piece : new Uint8Array(piece);
     pending = [];
     pendingBytes = 0;
-    id = worker!.post({ type: last ? "finish" : "push", id: id ?? undefined, level, bytes }, [
-      bytes.buffer as ArrayBuffer,
-    ]);
+    const job = { id: id ?? undefined, level };
+    id = last
+      ? worker!.post({ ...job, type: "finish", bytes }, [bytes.buffer as ArrayBuffer])
+      : worker!.postPiece({ ...job, type: "push" }, bytes);
   };
   return {
     push(chunk) {
