@@ -11,7 +11,7 @@
 import * as path from "path";
 import * as zlib from "zlib";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "worker_threads";
-import { concatBytes, type ByteSink, type StoredPart } from "../../taskpane/file/xlsx/codec";
+import { concatBytes, type ByteSink } from "../../taskpane/file/xlsx/codec";
 import { xmlProblem } from "../../taskpane/file/xlsx/well-formed";
 
 interface Answer {
@@ -101,17 +101,18 @@ function background(): BackgroundThread | null {
 }
 
 /**
- * xmlProblem(xml), worked out on the background thread from now on, from `stored` — the zip entry
- * whose UTF-8 text `xml` is (a copy of its compressed bytes goes there); the function gives the answer.
+ * xmlProblem(xml), worked out on the background thread from now on, from `utf8` — the bytes `xml`
+ * was decoded from, which move there (a view of a larger buffer is copied); the function gives the answer.
  */
-export function checkXmlInBackground(xml: string, stored: StoredPart): () => string | null {
+export function checkXmlInBackground(xml: string, utf8: Uint8Array): () => string | null {
   const worker = background();
   let id: number;
   try {
     if (!worker) throw new Error("no thread");
-    // A copy of its own (a Node Buffer's slice() would share, and moving it would empty the input file's bytes).
-    const raw = new Uint8Array(stored.raw);
-    id = worker.post({ type: "check", raw, method: stored.method, size: stored.size }, [raw.buffer]);
+    // A copy of its own unless it is one already (a Node Buffer's slice() would share, and moving a
+    // view would empty the buffer it views — the input file's bytes, for a part stored uncompressed).
+    const bytes = ownsBuffer(utf8) ? utf8 : new Uint8Array(utf8);
+    id = worker.post({ type: "check", bytes }, [bytes.buffer as ArrayBuffer]);
   } catch {
     return () => xmlProblem(xml);
   }

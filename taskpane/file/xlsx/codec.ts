@@ -12,13 +12,6 @@ export interface ByteSink {
   finish(): Uint8Array;
 }
 
-/** A part as the zip stores it: its bytes, deflated (method 8) or not (0), and its inflated size. */
-export interface StoredPart {
-  readonly raw: Uint8Array;
-  readonly method: number;
-  readonly size: number;
-}
-
 export interface Codec {
   /** CRC-32, continued from `previous` (crc32(b, crc32(a)) is the CRC of a then b). */
   crc32(data: Uint8Array, previous?: number): number;
@@ -27,12 +20,12 @@ export interface Codec {
   /** Deflate pushed chunks. */
   deflater(): ByteSink;
   /**
-   * Start the well-formedness check (xmlProblem) of a part's XML, `xml`, which is the UTF-8 text of
-   * `stored` (its zip entry) — the command line reads it again from there on another thread while the
-   * fill goes on (10 MB of compressed bytes travel there more cheaply than 45 M characters). The
-   * function returned gives the answer. Absent: checked in place when asked.
+   * Start the well-formedness check (xmlProblem) of a part's XML, `xml`, decoded from the UTF-8
+   * bytes `utf8`, which the codec may keep (the caller is done with them) — the command line checks
+   * them on another thread while the sheet is indexed and filled. The function returned gives the
+   * answer. Absent: checked in place when asked.
    */
-  checkXml?(xml: string, stored: StoredPart): () => string | null;
+  checkXml?(xml: string, utf8: Uint8Array): () => string | null;
 }
 
 const CRC_TABLE = ((): Int32Array => {

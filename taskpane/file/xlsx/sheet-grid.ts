@@ -35,8 +35,6 @@ import {
   withoutAttribute,
 } from "./xml";
 
-const checkInPlace = (xml: string) => () => xmlProblem(xml);
-
 /** A formula cell without a calculated value the fill may read (see valueOf). */
 const UNCALCULATED: CellErrorObject = { error: UNCALCULATED_TEXT, uncalculated: true };
 
@@ -125,8 +123,6 @@ export class SheetGrid {
   private orphans: Set<number> | null = null;
   /** Every cell states its column as r="A1" (the usual case: kept cells can be copied as they are, in runs). */
   private everyCellHasR = true;
-  /** The well-formedness check of the XML, started at the first write; gives its answer on save. */
-  private xmlCheck: (() => string | null) | null = null;
 
   private constructor(
     private readonly xml: string,
@@ -135,7 +131,8 @@ export class SheetGrid {
     private readonly date1904: boolean,
     /** The workbook asks to be recalculated on open (fullCalcOnLoad): its stored formula results are not to be trusted. */
     private readonly staleFormulas: boolean,
-    private readonly checkXml: (xml: string) => () => string | null,
+    /** The well-formedness check of the XML (perhaps running elsewhere already); asked for its answer on save. */
+    private xmlCheck: (() => string | null) | undefined,
   ) {
     this.prefix = rootPrefix(xml, "worksheet");
     const open = xml.indexOf(`<${this.prefix}sheetData`);
@@ -155,10 +152,10 @@ export class SheetGrid {
     styles: StyleSheet | null,
     date1904 = false,
     staleFormulas = false,
-    /** Where the XML's well-formedness is checked before a rewrite (Codec.checkXml); default: in place. */
-    checkXml: (xml: string) => () => string | null = checkInPlace,
+    /** The XML's well-formedness check, started elsewhere (Codec.checkXml); default: in place, when saving. */
+    xmlCheck?: () => string | null,
   ): Steps<SheetGrid> {
-    const grid = new SheetGrid(xml, sharedStrings, styles, date1904, staleFormulas, checkXml);
+    const grid = new SheetGrid(xml, sharedStrings, styles, date1904, staleFormulas, xmlCheck);
     yield* grid.index();
     return grid;
   }
@@ -250,7 +247,6 @@ export class SheetGrid {
       }),
     );
     this.writes.push({ area, cells: overlay });
-    this.xmlCheck ??= this.checkXml(this.xml);
     this.usedWithWrites = undefined;
     this.orphans = null;
   }
@@ -276,7 +272,7 @@ export class SheetGrid {
     }
     // The rewritten part keeps all the rest of the input's XML: damage there is refused, not copied
     // on. The check (perhaps on another thread) is asked for its answer once the rows are written.
-    const check = (this.xmlCheck ??= this.checkXml(x));
+    const check = (this.xmlCheck ??= () => xmlProblem(x));
     const head = this.patchHead(x.slice(0, this.dataSelfClosing ? this.dataStart - 2 : this.dataStart));
     emit(this.dataSelfClosing ? `${head}>` : head);
     const touched = this.touchedRows();
