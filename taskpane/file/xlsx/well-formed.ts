@@ -57,6 +57,18 @@ function entityProblem(xml: string, from: number, to: number, ampersands: NextOf
 
 const PREDECLARED = new Set(["xml", "xmlns"]);
 
+/** Where the XML name starting at `from` ends. */
+function nameEnd(xml: string, from: number): number {
+  let end = from;
+  while (end < xml.length && isNameChar(xml.charCodeAt(end))) end++;
+  return end;
+}
+
+function hasColon(xml: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (xml.charCodeAt(k) === COLON) return true;
+  return false;
+}
+
 /** Whether xml[a, a + length) and xml[b, b + length) hold the same characters (no substrings made). */
 function sameSpan(xml: string, a: number, b: number, length: number): boolean {
   for (let k = 0; k < length; k++) if (xml.charCodeAt(a + k) !== xml.charCodeAt(b + k)) return false;
@@ -137,14 +149,8 @@ export function xmlProblem(xml: string): string | null {
     // An element: name, attributes, then > or />.
     if (!isNameStart(next)) return `第 ${lt} 个字符处有多余的“<”`;
     const nameStart = lt + 1;
-    let j = nameStart;
-    let prefixed = false;
-    while (j < n) {
-      const code = xml.charCodeAt(j);
-      if (!isNameChar(code)) break;
-      if (code === COLON) prefixed = true;
-      j++;
-    }
+    let j = nameEnd(xml, nameStart);
+    let prefixed = hasColon(xml, nameStart, j);
     const nameLength = j - nameStart;
     const name = () => xml.slice(nameStart, nameStart + nameLength);
     let attributes = 0;
@@ -167,14 +173,10 @@ export function xmlProblem(xml: string): string | null {
       }
       if (j === before || !isNameStart(c)) return `<${name()}> 标记中的属性格式错误`;
       const attributeAt = j;
-      while (j < n) {
-        const code = xml.charCodeAt(j);
-        if (!isNameChar(code)) break;
-        if (code === COLON) prefixed = true;
-        j++;
-      }
-      const nameEnd = j;
-      const attributeName = () => xml.slice(attributeAt, nameEnd);
+      j = nameEnd(xml, attributeAt);
+      if (hasColon(xml, attributeAt, j)) prefixed = true;
+      const attributeEnd = j;
+      const attributeName = () => xml.slice(attributeAt, attributeEnd);
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
       if (xml.charCodeAt(j) !== EQUALS) return `<${name()}> 的属性 ${attributeName()} 缺少“=”`;
       j++;
@@ -188,10 +190,10 @@ export function xmlProblem(xml: string): string | null {
       const problem = entityProblem(xml, j + 1, close, ampersands);
       if (problem) return problem;
       attributeStart[attributes] = attributeAt;
-      attributeLength[attributes] = nameEnd - attributeAt;
+      attributeLength[attributes] = attributeEnd - attributeAt;
       attributes++;
-      if (nameEnd - attributeAt > 6 && xml.startsWith("xmlns:", attributeAt))
-        (declared ??= new Set(scopes[scopes.length - 1].prefixes)).add(xml.slice(attributeAt + 6, nameEnd));
+      if (attributeEnd - attributeAt > 6 && xml.startsWith("xmlns:", attributeAt))
+        (declared ??= new Set(scopes[scopes.length - 1].prefixes)).add(xml.slice(attributeAt + 6, attributeEnd));
       j = close + 1;
     }
     if (depth === 0) {
