@@ -23,8 +23,8 @@ interface Answer {
 
 /** Data below this is deflated in place (small parts); above it goes in pieces of at least this size. */
 const PIECE_BYTES = 1 << 20;
-/** A wait without any answer for this long means the thread is gone. */
-const SILENCE_MS = 60_000;
+/** A wait without any answer for this long means the thread is gone (a check of the largest part accepted takes seconds). */
+const SILENCE_MS = 300_000;
 /** Pieces sent but not yet deflated, at most: beyond that the main thread waits (bounded memory). */
 const MAX_PIECES_WAITING = 16;
 const ANSWERED = 0;
