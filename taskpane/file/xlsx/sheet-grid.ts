@@ -328,9 +328,7 @@ export class SheetGrid {
     while (pos >= 0 && pos < this.dataEnd) {
       const tagEnd = x.indexOf(">", pos);
       if (tagEnd < 0) throw broken(previousRow + 2, "行标记不完整");
-      const tag = x.slice(pos, tagEnd + 1);
-      const r = attribute(tag, "r");
-      const row = r === null ? previousRow + 1 : Number(r) - 1;
+      const row = this.rowNumberAt(pos, rowOpen.length, tagEnd, previousRow);
       if (row >= MAX_ROWS) throw broken(row + 1, `行号超出 Excel 的上限 ${MAX_ROWS} 行`);
       if (!(row > previousRow)) throw broken(row + 1, "行号顺序异常");
       previousRow = row;
@@ -387,6 +385,22 @@ export class SheetGrid {
     this.rowIndexByNumber = new Int32Array(previousRow + 1).fill(-1);
     for (let i = 0; i < this.rowNumber.length; i++) this.rowIndexByNumber[this.rowNumber.data[i]] = i;
     this.used = bottom < 0 ? null : { top, left, rows: bottom - top + 1, columns: right - left + 1 };
+  }
+
+  /** The 0-based number of the row whose open tag spans [start, tagEnd]: its r (the next row without one). */
+  private rowNumberAt(start: number, nameLength: number, tagEnd: number, previous: number): number {
+    const x = this.xml;
+    // r="123" as the first attribute, read in place (nearly every row); anything else through attribute().
+    let at = start + nameLength + 4;
+    if (x.startsWith(' r="', start + nameLength)) {
+      let n = 0;
+      for (let code = x.charCodeAt(at); code >= 48 && code <= 57 && at < tagEnd; code = x.charCodeAt(++at))
+        n = n * 10 + code - 48;
+      const digits = at - (start + nameLength + 4);
+      if (x.charCodeAt(at) === 34 && digits > 0 && digits <= 9) return n - 1;
+    }
+    const r = attribute(x.slice(start, tagEnd + 1), "r");
+    return r === null ? previous + 1 : Number(r) - 1;
   }
 
   private columnOfCell(start: number, tagEnd: number, previous: number): number {
