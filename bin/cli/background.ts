@@ -1,8 +1,9 @@
 /**
  * A second thread for the command line's long byte work: the well-formedness check of a sheet the
- * fill rewrites starts at its first write and runs while the fill goes on, and the output sheet is
- * deflated piece by piece while the main thread is still writing its XML. On a 100k-row fill that
- * takes about 0.8 s of work off the main thread (2 cores); the answers are the same as in place.
+ * fill may rewrite starts as soon as the sheet is read and runs while the fill goes on, and the
+ * output sheet is deflated piece by piece while the main thread is still writing its XML. On a
+ * 100k-row fill that takes about 0.8 s of work off the main thread (2 cores); the answers are the
+ * same as in place.
  *
  * The main thread stays synchronous (the save is a plain generator): it waits for an answer with
  * Atomics.wait and takes it with receiveMessageOnPort. If the thread cannot be started or ends,
