@@ -7,6 +7,7 @@ import { Deflate, Inflate } from "fflate";
 
 /** Bytes in, pieces at a time; the whole result at the end. */
 export interface ByteSink {
+  /** Takes the chunk: the caller does not use it afterwards (a codec may hand it to another thread). */
   push(chunk: Uint8Array): void;
   finish(): Uint8Array;
 }
@@ -18,6 +19,13 @@ export interface Codec {
   inflater(size: number): ByteSink;
   /** Deflate pushed chunks. */
   deflater(): ByteSink;
+  /**
+   * Start the well-formedness check (xmlProblem) of a part's XML, `xml`, decoded from the UTF-8
+   * bytes `utf8`, which the codec may keep (the caller is done with them) — the command line checks
+   * them on another thread while the sheet is indexed and filled. The function returned gives the
+   * answer. Absent: checked in place when asked.
+   */
+  checkXml?(xml: string, utf8: Uint8Array): () => string | null;
 }
 
 const CRC_TABLE = ((): Int32Array => {

@@ -200,9 +200,17 @@ export class XlsxPackage {
     if (!grid) {
       const part = sheet.part;
       try {
-        const xml = yield* scaled(this.textSteps(part), 0, 0.4);
+        let utf8: Uint8Array | undefined;
+        const xml = yield* scaled(
+          this.textSteps(part, false, (data) => (utf8 = data)),
+          0,
+          0.4,
+        );
+        // The check of the XML a save would rewrite starts now, where the codec runs it elsewhere.
+        const check = utf8 && this.codec.checkXml ? this.codec.checkXml(xml, utf8) : undefined;
+        utf8 = undefined;
         grid = yield* scaled(
-          SheetGrid.create(xml, this.sharedStrings, this.styles, this.date1904, this.recalculatesOnOpen),
+          SheetGrid.create(xml, this.sharedStrings, this.styles, this.date1904, this.recalculatesOnOpen, check),
           0.4,
           1,
         );
@@ -293,7 +301,7 @@ export class XlsxPackage {
    * rather than replaced: a rewritten part would otherwise change cells the fill never wrote
    * (`lenient` for the shared strings, which are only read, never rewritten).
    */
-  private *textSteps(part: string, lenient = false): Steps<string> {
+  private *textSteps(part: string, lenient = false, decoded?: (utf8: Uint8Array) => void): Steps<string> {
     const entry = this.entries.get(part);
     if (!entry) throw new BrokenXmlError(`缺少部件 ${part}`);
     checkDeclaredSize(entry);
@@ -314,14 +322,17 @@ export class XlsxPackage {
     } catch {
       throw new BrokenXmlError(`“${part}”含有无效的 UTF-8 编码（文件已损坏：请在 WPS 或 Excel 中打开后重新保存）`);
     }
+    let text: string;
     try {
-      return pieces.join("");
+      text = pieces.join("");
     } catch (error) {
       // V8 strings stop at about 512 M characters.
       if (error instanceof RangeError)
         throw new FileLimitError(`“${part}”解压后有 ${megabytes(data.length)}，过大无法处理：请把工作表拆分后再填充`);
       throw error;
     }
+    decoded?.(data);
+    return text;
   }
 
   /**

@@ -27,6 +27,7 @@ import {
   elements,
   escapeXmlText,
   indexWithin,
+  NextOf,
   openTag,
   rootPrefix,
   runText,
@@ -67,6 +68,14 @@ function broken(row: number, what: string): Error {
   return new BrokenXmlError(`工作表第 ${row} 行：${what}（文件可能已损坏，请在 WPS 或 Excel 中打开后重新保存）`);
 }
 const SLASH = 47;
+const T = 116;
+const EQUALS = 61;
+/** The values of a cell's t attribute (ST_CellType), the most frequent first. */
+const CELL_TYPES = ["s", "str", "n", "inlineStr", "b", "e", "d"] as const;
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
 
 function isNameEnd(code: number): boolean {
   return code === 32 || code === GT || code === SLASH || code === 9 || code === 10 || code === 13;
@@ -120,6 +129,8 @@ export class SheetGrid {
   private sharedMasters: Map<string, { row: number; column: number; ref: CellArea; text: string }> | null = null;
   /** Shared-formula children whose master a write replaces (computed on save). */
   private orphans: Set<number> | null = null;
+  /** Every cell states its column as r="A1" (the usual case: kept cells can be copied as they are, in runs). */
+  private everyCellHasR = true;
 
   private constructor(
     private readonly xml: string,
@@ -128,6 +139,8 @@ export class SheetGrid {
     private readonly date1904: boolean,
     /** The workbook asks to be recalculated on open (fullCalcOnLoad): its stored formula results are not to be trusted. */
     private readonly staleFormulas: boolean,
+    /** The well-formedness check of the XML (perhaps running elsewhere already); asked for its answer on save. */
+    private xmlCheck: (() => string | null) | undefined,
   ) {
     this.prefix = rootPrefix(xml, "worksheet");
     const open = xml.indexOf(`<${this.prefix}sheetData`);
@@ -147,8 +160,10 @@ export class SheetGrid {
     styles: StyleSheet | null,
     date1904 = false,
     staleFormulas = false,
+    /** The XML's well-formedness check, started elsewhere (Codec.checkXml); default: in place, when saving. */
+    xmlCheck?: () => string | null,
   ): Steps<SheetGrid> {
-    const grid = new SheetGrid(xml, sharedStrings, styles, date1904, staleFormulas);
+    const grid = new SheetGrid(xml, sharedStrings, styles, date1904, staleFormulas, xmlCheck);
     yield* grid.index();
     return grid;
   }
@@ -263,9 +278,9 @@ export class SheetGrid {
       emit(x);
       return;
     }
-    // The rewritten part keeps all the rest of the input's XML: damage there is refused, not copied on.
-    const problem = xmlProblem(x);
-    if (problem) throw new BrokenXmlError(`XML 格式错误（${problem}）`);
+    // The rewritten part keeps all the rest of the input's XML: damage there is refused, not copied
+    // on. The check (perhaps on another thread) is asked for its answer once the rows are written.
+    const check = (this.xmlCheck ??= () => xmlProblem(x));
     const head = this.patchHead(x.slice(0, this.dataSelfClosing ? this.dataStart - 2 : this.dataStart));
     emit(this.dataSelfClosing ? `${head}>` : head);
     const touched = this.touchedRows();
@@ -280,7 +295,7 @@ export class SheetGrid {
       const at = exists ? this.rowStart.data[ri] : ri < rowCount ? this.rowStart.data[ri] : this.dataEnd;
       pending.push(x.slice(copyFrom, at), this.rowXml(row, exists ? ri : -1));
       copyFrom = exists ? this.rowEnd.data[ri] : at;
-      if (pending.length >= 2 * SheetGrid.ROWS_PER_STEP) {
+      if (pending.length >= 2 * SheetGrid.ROWS_PER_EMIT) {
         emit(pending.join(""));
         pending = [];
         yield t / touched.length;
@@ -289,12 +304,19 @@ export class SheetGrid {
     pending.push(x.slice(copyFrom, this.dataEnd));
     pending.push(this.dataSelfClosing ? `</${this.prefix}sheetData>${x.slice(this.dataEnd)}` : x.slice(this.dataEnd));
     emit(pending.join(""));
+    const problem = check();
+    if (problem) throw new BrokenXmlError(`XML 格式错误（${problem}）`);
   }
 
   // ---- reading ----
 
-  /** Rows between pauses of the page (indexing and serializing). */
+  /** Rows between pauses of the page while indexing. */
   private static readonly ROWS_PER_STEP = 2_000;
+  /**
+   * Rows per piece of XML handed on while serializing: small, so the row strings die young (a
+   * scavenge that finds thousands of them still waiting to be joined copies them all).
+   */
+  private static readonly ROWS_PER_EMIT = 128;
 
   private *index(): Steps<void> {
     const x = this.xml;
@@ -308,13 +330,13 @@ export class SheetGrid {
     let left = Infinity;
     let right = -1;
     let previousRow = -1;
+    // Forward only: an empty row's search for its first cell must not run on through the rows after it.
+    const cells = new NextOf(x, cellOpen);
     let pos = x.indexOf(rowOpen, this.dataStart);
     while (pos >= 0 && pos < this.dataEnd) {
       const tagEnd = x.indexOf(">", pos);
       if (tagEnd < 0) throw broken(previousRow + 2, "行标记不完整");
-      const tag = x.slice(pos, tagEnd + 1);
-      const r = attribute(tag, "r");
-      const row = r === null ? previousRow + 1 : Number(r) - 1;
+      const row = this.rowNumberAt(pos, rowOpen.length, tagEnd, previousRow);
       if (row >= MAX_ROWS) throw broken(row + 1, `行号超出 Excel 的上限 ${MAX_ROWS} 行`);
       if (!(row > previousRow)) throw broken(row + 1, "行号顺序异常");
       previousRow = row;
@@ -333,10 +355,10 @@ export class SheetGrid {
       const end = x.indexOf(rowClose, tagEnd);
       if (end < 0 || end > this.dataEnd) throw broken(row + 1, "行没有结束标记");
       let previousColumn = -1;
-      let c = x.indexOf(cellOpen, tagEnd);
+      let c = cells.from(tagEnd);
       while (c >= 0 && c < end) {
         if (!isNameEnd(x.charCodeAt(c + cellOpen.length))) {
-          c = x.indexOf(cellOpen, c + 1);
+          c = cells.from(c + 1);
           continue;
         }
         const cTagEnd = x.indexOf(">", c);
@@ -358,7 +380,7 @@ export class SheetGrid {
           if (column < left) left = column;
           if (column > right) right = column;
         }
-        c = x.indexOf(cellOpen, cEnd);
+        c = cells.from(cEnd);
       }
       this.rowEnd.push(end + rowClose.length);
       if (rowHasValue) {
@@ -373,9 +395,28 @@ export class SheetGrid {
     this.used = bottom < 0 ? null : { top, left, rows: bottom - top + 1, columns: right - left + 1 };
   }
 
+  /** The 0-based number of the row whose open tag spans [start, tagEnd]: its r (the next row without one). */
+  private rowNumberAt(start: number, nameLength: number, tagEnd: number, previous: number): number {
+    const x = this.xml;
+    // r="123" as the first attribute, read in place (nearly every row); anything else through attribute().
+    let at = start + nameLength + 4;
+    if (x.startsWith(' r="', start + nameLength)) {
+      let n = 0;
+      for (let code = x.charCodeAt(at); code >= 48 && code <= 57 && at < tagEnd; code = x.charCodeAt(++at))
+        n = n * 10 + code - 48;
+      const digits = at - (start + nameLength + 4);
+      if (x.charCodeAt(at) === 34 && digits > 0 && digits <= 9) return n - 1;
+    }
+    const r = attribute(x.slice(start, tagEnd + 1), "r");
+    return r === null ? previous + 1 : Number(r) - 1;
+  }
+
   private columnOfCell(start: number, tagEnd: number, previous: number): number {
     const x = this.xml;
-    let at = indexWithin(x, ' r="', start, tagEnd);
+    // r is nearly always the first attribute: checked in place before any search.
+    const first = start + 2 + this.prefix.length;
+    let at = x.startsWith(' r="', first) ? first : indexWithin(x, ' r="', start, tagEnd);
+    if (at < 0 || columnOfReference(x, at + 4) < 0) this.everyCellHasR = false;
     if (at < 0) {
       // Attributes may be separated by other whitespace, and r is optional (then: the next column).
       const tag = x.slice(start, tagEnd);
@@ -474,6 +515,38 @@ export class SheetGrid {
     return this.xml.slice(start, this.xml.indexOf(">", start) + 1);
   }
 
+  /**
+   * The t attribute of the cell tag at [start, tagEnd], as attribute() reads it; the usual values
+   * are recognised in place (no substrings for the 1.6 M cells a 100k-row fill reads).
+   */
+  private cellType(start: number, tagEnd: number): string | null {
+    const x = this.xml;
+    for (let at = start + 2; at + 2 < tagEnd; at++) {
+      if (x.charCodeAt(at) !== T || x.charCodeAt(at + 1) !== EQUALS || !isSpace(x.charCodeAt(at - 1))) continue;
+      const quote = x.charCodeAt(at + 2);
+      if (quote !== 34 && quote !== 39) break;
+      for (const known of CELL_TYPES)
+        if (x.startsWith(known, at + 3) && x.charCodeAt(at + 3 + known.length) === quote) return known;
+      break;
+    }
+    return attribute(x.slice(start, tagEnd + 1), "t");
+  }
+
+  /**
+   * The value text of a cell laid out as `<c …><v>TEXT</v></c>` — nearly every value cell — read
+   * without a search (decoded); undefined for any other layout, which childText reads.
+   */
+  private plainValueText(cell: number, tagEnd: number): string | undefined {
+    const x = this.xml;
+    const p = this.prefix;
+    const textStart = tagEnd + 4 + p.length;
+    const textEnd = this.cellEnd.data[cell] - 8 - 2 * p.length;
+    if (textEnd < textStart || !x.startsWith(`<${p}v>`, tagEnd + 1) || !x.startsWith(`</${p}v></${p}c>`, textEnd))
+      return undefined;
+    const text = x.slice(textStart, textEnd);
+    return text.includes("<") ? undefined : decodeXml(text);
+  }
+
   /** Text of child element `name` of a cell (decoded), or null. */
   private childText(cell: number, name: string): string | null {
     const x = this.xml;
@@ -519,13 +592,14 @@ export class SheetGrid {
     if (cell < 0) return null;
     const x = this.xml;
     const start = this.cellStart.data[cell];
-    if (x.charCodeAt(x.indexOf(">", start) - 1) === SLASH) return null;
-    const type = attribute(this.cellTag(cell), "t");
+    const tagEnd = x.indexOf(">", start);
+    if (x.charCodeAt(tagEnd - 1) === SLASH) return null;
+    const type = this.cellType(start, tagEnd);
     if (type === "inlineStr") {
       const end = this.cellEnd.data[cell];
       return runText(x.slice(start, end), this.prefix);
     }
-    const v = this.childText(cell, "v");
+    const v = this.plainValueText(cell, tagEnd) ?? this.childText(cell, "v");
     // A formula is read as its stored result; without one (openpyxl, exceljs) or with a result the
     // workbook itself distrusts (xlsxwriter's 0 under fullCalcOnLoad) it is never a blank or a 0.
     if ((v === null || this.staleFormulas) && this.hasFormula(cell)) return UNCALCULATED;
@@ -640,6 +714,18 @@ export class SheetGrid {
 
   /** A row's XML with the overlay's cells in column order among the cells it keeps. */
   private rowXml(row: number, rowIndex: number): string {
+    let covering: Write | null = null;
+    let writes = 0;
+    for (const w of this.writes) {
+      if (row >= w.area.top && row < w.area.top + w.area.rows) {
+        covering = w;
+        writes++;
+      }
+    }
+    if (writes === 1 && rowIndex >= 0) {
+      const appended = this.appendedRowXml(row, rowIndex, covering!);
+      if (appended !== null) return appended;
+    }
     const overrides = new Map<number, { cell: OverlayCell; left: number }>();
     for (const w of this.writes) {
       const a = w.area;
@@ -672,10 +758,43 @@ export class SheetGrid {
     while (cellIndex < cellLast) parts.push(this.keptCell(cellIndex++, row));
     if (rowIndex < 0)
       return parts.length > 0 ? `<${this.prefix}row r="${row + 1}">${parts.join("")}</${this.prefix}row>` : "";
-    // spans is an optional hint of the row's column range; dropped rather than recomputed.
-    let tag = withoutAttribute(x.slice(this.rowStart.data[rowIndex], this.rowOpenEnd.data[rowIndex]), "spans");
-    if (tag.endsWith("/>")) tag = `${tag.slice(0, -2).trimEnd()}>`;
-    return `${tag}${parts.join("")}</${this.prefix}row>`;
+    return `${this.rowOpenTagWithoutSpans(rowIndex)}${parts.join("")}</${this.prefix}row>`;
+  }
+
+  /**
+   * rowXml's usual case, cut short (the same XML): one write covers the row, right of every cell
+   * the row has, and those cells (each with its r, none a shared-formula child to rewrite, nothing
+   * between them) are kept as one slice. Else null.
+   */
+  private appendedRowXml(row: number, rowIndex: number, write: Write): string | null {
+    const x = this.xml;
+    const a = write.area;
+    const first = this.rowFirstCell.data[rowIndex];
+    const last = this.rowFirstCell.data[rowIndex + 1];
+    if (!this.everyCellHasR || (last > first && this.cellColumn.data[last - 1] >= a.left)) return null;
+    for (let c = first; c + 1 < last; c++) if (this.cellEnd.data[c] !== this.cellStart.data[c + 1]) return null;
+    if (this.rowHasUnsharedChild(rowIndex)) return null;
+    const line = write.cells[row - a.top];
+    let cells = "";
+    let changed = false;
+    let style: string | null = null;
+    for (let c = 0; c < a.columns; c++) {
+      const cell = line[c];
+      if (cell === ORIGINAL) continue;
+      if (!changed) style = this.lookBeside(rowIndex, a.left);
+      changed = true;
+      cells += cellXml(this.prefix, cellA1(row, a.left + c), style, cell);
+    }
+    // A row only put back (undo) keeps its original bytes, attributes included.
+    if (!changed) return x.slice(this.rowStart.data[rowIndex], this.rowEnd.data[rowIndex]);
+    const kept = last > first ? x.slice(this.cellStart.data[first], this.cellEnd.data[last - 1]) : "";
+    return `${this.rowOpenTagWithoutSpans(rowIndex)}${kept}${cells}</${this.prefix}row>`;
+  }
+
+  /** spans is an optional hint of the row's column range; dropped rather than recomputed. */
+  private rowOpenTagWithoutSpans(rowIndex: number): string {
+    const tag = withoutAttribute(this.xml.slice(this.rowStart.data[rowIndex], this.rowOpenEnd.data[rowIndex]), "spans");
+    return tag.endsWith("/>") ? `${tag.slice(0, -2).trimEnd()}>` : tag;
   }
 
   /**

@@ -50,8 +50,13 @@ function controlEscape(c: string): string {
   return `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
 }
 
+/** Whether escapeXmlText changes anything: most text has nothing to escape, and is returned as it is. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000b-\u000d\u000e-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_/;
+
 /** String → element text. A literal "_x0041_" is protected so it does not read back as "A". */
 export function escapeXmlText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/_(x[0-9a-fA-F]{4}_)/g, "_x005F_$1")
     .replace(/&/g, "&amp;")
@@ -140,6 +145,26 @@ export function elements(xml: string, qualifiedName: string, from = 0, to = xml.
 export function indexWithin(text: string, needle: string, from: number, end: number): number {
   const at = text.slice(from, end).indexOf(needle);
   return at < 0 ? -1 : from + at;
+}
+
+/**
+ * The next occurrence of `needle` at or after a position that only moves forward: each search
+ * starts where the last one ended, so all of them together read the text once. A fresh indexOf
+ * per element would run on past the element (to the next "&" or cell anywhere in the part) again
+ * and again: quadratic on a sheet of many empty rows.
+ */
+export class NextOf {
+  private at = -2;
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+  ) {}
+
+  /** The first occurrence at or after `position`, or -1; `position` never goes back. */
+  from(position: number): number {
+    if (this.at !== -1 && this.at < position) this.at = this.text.indexOf(this.needle, position);
+    return this.at;
+  }
 }
 
 /** The open tag at the start of an element's text. */

@@ -160,6 +160,9 @@ export function writeZip(parts: readonly ZipPart[], codec: Codec, now = new Date
   const encoder = new TextEncoder();
   const entries = parts.map((part) => {
     if ("copy" in part) return { ...part.copy, nameBytes: encoder.encode(part.copy.name) };
+    // CRC and size first: a deflater takes the bytes it is given.
+    const crc = codec.crc32(part.data);
+    const size = part.data.length;
     let raw = part.data;
     if (!part.stored) {
       const sink = codec.deflater();
@@ -170,8 +173,8 @@ export function writeZip(parts: readonly ZipPart[], codec: Codec, now = new Date
       name: part.name,
       nameBytes: encoder.encode(part.name),
       method: part.stored ? 0 : 8,
-      crc: codec.crc32(part.data),
-      size: part.data.length,
+      crc,
+      size,
       raw,
       ...stamp,
     };

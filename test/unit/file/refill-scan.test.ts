@@ -11,6 +11,7 @@ import { XlsxPackage } from "../../../taskpane/file/xlsx/package";
 import { portableCodec } from "../../../taskpane/file/xlsx/codec";
 import { entryData, readZip } from "../../../taskpane/file/xlsx/zip";
 import { XlsxFillHost } from "../../../taskpane/file/xlsx-fill-host";
+import { indexOfScan } from "./index-of-scan";
 
 jest.setTimeout(60_000);
 
@@ -24,23 +25,6 @@ async function fill(bytes: Uint8Array): Promise<{ bytes: Uint8Array; refreshed: 
   const mapping = autoMap(header.headers, { unitHint: header.unitHint });
   const result = await runFill(host, { mapping, defaults: { year: SAMPLE_YEAR }, mode: "values" });
   return { bytes: pkg.save(), refreshed: result.refreshed, rows: result.completedRows };
-}
-
-/** Characters String#indexOf scans (from its start position to the match, or to the end) while `run` runs. */
-async function indexOfScan<T>(run: () => Promise<T>): Promise<{ result: T; scanned: number }> {
-  const original = String.prototype.indexOf;
-  let scanned = 0;
-  String.prototype.indexOf = function (this: string, search: string, position?: number): number {
-    const at = original.call(this, search, position);
-    const from = Math.min(Math.max(Math.trunc(position ?? 0) || 0, 0), this.length);
-    scanned += (at < 0 ? this.length : at) - from;
-    return at;
-  };
-  try {
-    return { result: await run(), scanned };
-  } finally {
-    String.prototype.indexOf = original;
-  }
 }
 
 function unzippedSize(bytes: Uint8Array): number {
