@@ -12,7 +12,7 @@ import { addUp } from "./add-up";
 import { amountOf, clauseCode, clauseText, isPromise, statusOf } from "./clause-outcome";
 import { readFacts, type Facts } from "./facts";
 import { PASS, SCALE_THRESHOLD_FEN, isCovered, planOf, type CompiledClause, type PolicyPlan } from "./plan";
-import { yearTexts } from "./year-texts";
+import { textMemo } from "./text-memo";
 import { RulingSet, rulingBits } from "./ruling-set";
 import type { ClauseOutcome, CultivationStatus, Evaluation } from "./types";
 
@@ -74,11 +74,9 @@ export function evaluatePolicy(
 }
 
 // Built once per document (region) and year: a fill repeats them row after row.
-const upgradeYearAssumedNote = yearTexts(
-  (_policy: Policy, year: number) => `未填升规年份，按评价年度 ${year} 计（R3）`,
-);
-const pastEndNote = yearTexts((region: RegionDocuments, u: number) => pastEndText(region, u));
-const notCoveredNote = yearTexts(
+const upgradeYearAssumedNote = textMemo((_policy: Policy, year: number) => `未填升规年份，按评价年度 ${year} 计（R3）`);
+const pastEndNote = textMemo((region: RegionDocuments, u: number) => pastEndText(region, u));
+const notCoveredNote = textMemo(
   (policy: Policy, u: number) =>
     `升规年份 ${u} 不在${documentLabel(policy)}覆盖范围（${coverageText(policy)}：${policy.coveredUpgradeYears.note}），升规类条款均不适用（R4）`,
 );

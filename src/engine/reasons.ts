@@ -5,8 +5,8 @@
  */
 import type { RulingSet } from "./ruling-set";
 import type { ClauseStatus, EnterpriseField, TagMask } from "../model";
-import type { Policy, Quantity } from "../policies/types";
-import { yearTexts } from "./year-texts";
+import type { Exclusion, Policy, Quantity } from "../policies/types";
+import { textMemo } from "./text-memo";
 import { areaToMicro, formatArea, formatFenAsWan, formatWan, mulDivHalfUp } from "./arith";
 import * as code from "./plan";
 import { tagsOfMask, type CompiledClause, type PolicyPlan } from "./plan";
@@ -41,8 +41,39 @@ function notCoveredText(subject: string, policy: Policy): string {
   const span = to === null ? `${from}年起` : `${from}–${to}年`;
   return `${subject} 不在本文件覆盖范围（${span}，${note}）（R4）`;
 }
-const upgradeNotCovered = yearTexts((policy: Policy, u: number) => notCoveredText(`升规年份 ${u}`, policy));
-const yearNotCovered = yearTexts((policy: Policy, year: number) => notCoveredText(`评价年度 ${year}`, policy));
+/* Refusals whose text depends on the clause and one number only (k, or the tags it names): built once. */
+const tagExcludedReason = textMemo(
+  (_c: CompiledClause, tags: number) => `企业标签“${tagList(tags)}”：本条对此类企业不予补助`,
+);
+const tagRequiredReason = textMemo((c: CompiledClause) => `本条仅适用于带标签“${tagList(c.requiredMask)}”的企业（R7）`);
+const tagAnyReason = textMemo(
+  (c: CompiledClause) => `本条仅适用于带标签“${tagsOfMask(c.anyOfMask).join("”或“")}”的企业（R7）`,
+);
+const kOutsideReason = textMemo((c: CompiledClause, k: number) => `本条适用于${kRange(c)}；本年为${kText(k)}（R3）`);
+const noInstalmentReason = textMemo(
+  (c: CompiledClause, k: number) => `分年表在${kText(k)}无奖励（分年表：${scheduleText(c)}）`,
+);
+
+/** Built once per exclusion and set of tags it catches: a ledger repeats them row after row. */
+const exclusionReason = textMemo(
+  (exclusion: Exclusion, tags: number) =>
+    `企业标签“${tagList(tags)}”适用${exclusion.label}排除，不享受财政奖补资金：“${exclusion.quote}”（R6）`,
+);
+const upgradeNotCovered = textMemo((policy: Policy, u: number) => notCoveredText(`升规年份 ${u}`, policy));
+const yearNotCovered = textMemo((policy: Policy, year: number) => notCoveredText(`评价年度 ${year}`, policy));
+
+function notEligible(...reasons: string[]): { status: "not-eligible"; reasons: string[]; missing: EnterpriseField[] } {
+  return { status: "not-eligible", reasons, missing: [] };
+}
+
+function needsFact(
+  rulings: RulingSet,
+  reason: string,
+  missing: EnterpriseField[],
+): { status: "needs-data"; reasons: string[]; missing: EnterpriseField[] } {
+  rulings.add("R11");
+  return { status: "needs-data", reasons: [reason], missing };
+}
 
 /** Status, reasons and missing facts for an outcome code (< 0). */
 export function codeFacts(
@@ -53,11 +84,8 @@ export function codeFacts(
   rulings: RulingSet,
 ): { status: ClauseStatus; reasons: string[]; missing: EnterpriseField[] } {
   const policy = plan.policy;
-  const notEligible = (...reasons: string[]) => ({ status: "not-eligible" as const, reasons, missing: [] });
-  const needs = (reason: string, missing = missingFacts(c, facts, outcome)) => {
-    rulings.add("R11");
-    return { status: "needs-data" as const, reasons: [reason], missing };
-  };
+  // Module functions, not closures: a fill asks for a refusal's text on many rows.
+  const needs = (reason: string, missing = missingFacts(c, facts, outcome)) => needsFact(rulings, reason, missing);
   const figure = c.clause.conditions.growthFigure ?? "营业收入";
   switch (outcome) {
     case code.NOT_COVERED: {
@@ -72,25 +100,22 @@ export function codeFacts(
           (exclusion) =>
             !exclusion.allowedClauses.includes(c.clause.id) && (facts.tags & code.maskOf(exclusion.tags)) !== 0,
         )
-        .map(
-          (exclusion) =>
-            `企业标签“${tagList(facts.tags & code.maskOf(exclusion.tags))}”适用${exclusion.label}排除，不享受财政奖补资金：“${exclusion.quote}”（R6）`,
-        );
+        .map((exclusion) => exclusionReason(exclusion, facts.tags & code.maskOf(exclusion.tags)));
       return { status: "excluded", reasons, missing: [] };
     }
     case code.TAG_EXCLUDED:
-      return notEligible(`企业标签“${tagList(facts.tags & c.excludedMask)}”：本条对此类企业不予补助`);
+      return notEligible(tagExcludedReason(c, facts.tags & c.excludedMask));
     case code.TAG_REQUIRED:
       rulings.add("R7");
-      return notEligible(`本条仅适用于带标签“${tagList(c.requiredMask)}”的企业（R7）`);
+      return notEligible(tagRequiredReason(c, 0));
     case code.TAG_ANY:
       rulings.add("R7");
-      return notEligible(`本条仅适用于带标签“${tagsOfMask(c.anyOfMask).join("”或“")}”的企业（R7）`);
+      return notEligible(tagAnyReason(c, 0));
     case code.K_OUTSIDE:
       rulings.add("R3");
-      return notEligible(`本条适用于${kRange(c)}；本年为${kText(facts.k)}（R3）`);
+      return notEligible(kOutsideReason(c, facts.k));
     case code.NO_INSTALMENT:
-      return notEligible(`分年表在${kText(facts.k)}无奖励（分年表：${scheduleText(c)}）`);
+      return notEligible(noInstalmentReason(c, facts.k));
     case code.NEEDS_REVENUE:
       return needs(
         c.cultivation

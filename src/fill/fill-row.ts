@@ -50,6 +50,8 @@ interface FillView {
   readonly names: readonly string[];
   /** 依据 of a row granted nothing: the document and its award clauses. */
   readonly basisWithoutGrant: string;
+  /** The document as the summary names it (documentLabel). */
+  readonly documentNumber: string;
   /**
    * 说明 parts that recur row after row, built once: an award clause refused for an upgrade year
    * outside the document (key: U × 64 + clause), the unquantified promises (key: clause bit mask).
@@ -83,6 +85,7 @@ function viewOf(plan: PolicyPlan): FillView {
         documentOf(plan.policy),
         clauses.filter((clause) => clause.category === "award").map((clause) => clause.label),
       ),
+      documentNumber: documentLabel(plan.policy),
       notCoveredNotes: new Map(),
       unquantifiedNotes: new Map(),
       grantedBases: new Map(),
@@ -250,16 +253,21 @@ const NOTE_SEPARATOR_BYTES = textPayloadBytes(NOTE_SEPARATOR) - 2;
 /** Bytes of the memoised parts, by text (a memoised text is the same string object: its hash is cached). */
 const sharedPartBytes = new Map<string, number>();
 
+function labelsOfGranted(granted: readonly GrantedCash[]): string[] {
+  return granted.map((g) => g.label);
+}
+
 /** 依据 of a row granted cash: built once per document and set of granted clauses (bit mask). */
-function grantedBasis(codes: ClauseCodes, view: FillView, labels: readonly string[]): string {
+function grantedBasis(codes: ClauseCodes, view: FillView, granted: readonly GrantedCash[]): string {
   const { clauses, cashIndex } = codes.plan;
-  if (clauses.length > MASKABLE_CLAUSES) return basisText(documentOf(codes.plan.policy), labels);
+  if (clauses.length > MASKABLE_CLAUSES) return basisText(documentOf(codes.plan.policy), labelsOfGranted(granted));
   let mask = 0;
   for (let i = 0; i < clauses.length; i++) {
     if (cashIndex[i] >= 0 && grantedCash(clauses[i], codes.codes[i]) > 0) mask |= 1 << i;
   }
   return (
-    view.grantedBases.get(mask) ?? remember(view.grantedBases, mask, basisText(documentOf(codes.plan.policy), labels))
+    view.grantedBases.get(mask) ??
+    remember(view.grantedBases, mask, basisText(documentOf(codes.plan.policy), labelsOfGranted(granted)))
   );
 }
 
@@ -285,20 +293,19 @@ export function fillRow(
   const totalYuan: Yuan = totals.totalYuan;
   const unknown = CASH_CATEGORIES.some((category) => amounts[category].state === "needs-data");
   const policy = codes.plan.policy;
-  const labels = granted.map((g) => g.label);
   const note = noteOf(codes, view, amounts, granted, read, extraWarnings, mapping);
   return {
     kind: "enterprise",
     status: rowStatus(unknown, totalYuan),
     amounts,
     totalYuan: unknown ? null : totalYuan,
-    basis: granted.length > 0 ? grantedBasis(codes, view, labels) : view.basisWithoutGrant,
+    basis: granted.length > 0 ? grantedBasis(codes, view, granted) : view.basisWithoutGrant,
     note: note.note,
     noteBytes: note.bytes,
     cash: {
       year: codes.facts.year,
       regionName: policy.regionName,
-      documentNumber: documentLabel(policy),
+      documentNumber: view.documentNumber,
       totalYuan,
       granted,
     },
