@@ -60,6 +60,8 @@ interface FillView {
   readonly unquantifiedNotes: Map<number, string>;
   /** 依据 of a row granted cash, by the bit mask of its granted clauses. */
   readonly grantedBases: Map<number, string>;
+  /** "（一）首次升规奖励 20万元", by clause id and amount. */
+  readonly grantedNotes: Map<string, Map<number, string>>;
 }
 
 /** Clause masks fit a small integer for documents of up to this many clauses; longer ones list labels. */
@@ -89,6 +91,7 @@ function viewOf(plan: PolicyPlan): FillView {
       notCoveredNotes: new Map(),
       unquantifiedNotes: new Map(),
       grantedBases: new Map(),
+      grantedNotes: new Map(),
     };
     views.set(plan, view);
   }
@@ -170,7 +173,7 @@ function noteOf(
 ): { note: string; bytes: number | undefined } {
   const parts = new NoteParts();
   const { clauses } = codes.plan;
-  for (const g of granted) parts.fresh(grantedNote(clauseName(g.clauseId, g), g.yuan));
+  for (const g of granted) parts.shared(grantedNoteOf(view, g));
   // Why no upgrade award: the refusals of the award clauses (only when none was granted).
   const award = amounts.award;
   if (award.state === "known" && award.yuan === 0) {
@@ -214,6 +217,13 @@ function noteOf(
   return parts.joined();
 }
 
+/** "（一）首次升规奖励 20万元": built once per document, clause and amount (a ledger repeats a few amounts). */
+function grantedNoteOf(view: FillView, g: GrantedCash): string {
+  let byYuan = view.grantedNotes.get(g.clauseId);
+  if (byYuan === undefined) view.grantedNotes.set(g.clauseId, (byYuan = new Map()));
+  return byYuan.get(g.yuan) ?? remember(byYuan, g.yuan, grantedNote(clauseName(g.clauseId, g), g.yuan));
+}
+
 function labelsOf(clauses: PolicyPlan["clauses"], mask: number): string[] {
   return clauses.filter((_, i) => (mask & (1 << i)) !== 0).map((c) => c.clause.label);
 }
@@ -225,33 +235,53 @@ function labelsOf(clauses: PolicyPlan["clauses"], mask: number): string[] {
 class NoteParts {
   private readonly parts: string[] = [];
   private bytes = 2; // the quotes
+  /** The shared parts' ids in order, while every part is shared: the whole note is then memoised. */
+  private key = "";
+  private keyed = true;
 
   shared(part: string): void {
     this.parts.push(part);
-    let bytes = sharedPartBytes.get(part);
-    if (bytes === undefined) {
-      bytes = textPayloadBytes(part);
-      if (sharedPartBytes.size >= MAX_MEMOISED_NOTES) sharedPartBytes.clear();
-      sharedPartBytes.set(part, bytes);
+    let known = sharedParts.get(part);
+    if (known === undefined) {
+      if (sharedParts.size >= MAX_MEMOISED_NOTES) sharedParts.clear();
+      known = { bytes: textPayloadBytes(part), id: nextPartId++ }; // ids are never reused
+      sharedParts.set(part, known);
     }
-    this.bytes += bytes - 2;
+    this.bytes += known.bytes - 2;
+    if (this.keyed) this.key += `${known.id},`;
   }
 
   fresh(part: string): void {
     this.parts.push(part);
     this.bytes += textPayloadBytes(part) - 2;
+    this.keyed = false;
   }
 
   joined(): { note: string; bytes: number | undefined } {
+    // Rows whose 说明 is made of shared parts only share one note: no join, and one string kept for all.
+    if (this.keyed) {
+      const known = wholeNotes.get(this.key);
+      if (known !== undefined) return known;
+    }
     const joined = this.parts.join(NOTE_SEPARATOR);
-    if (joined.length > MAX_NOTE_LENGTH) return { note: clip(joined), bytes: undefined }; // measured when written
-    return { note: joined, bytes: this.bytes + NOTE_SEPARATOR_BYTES * Math.max(0, this.parts.length - 1) };
+    const note =
+      joined.length > MAX_NOTE_LENGTH
+        ? { note: clip(joined), bytes: undefined } // measured when written
+        : { note: joined, bytes: this.bytes + NOTE_SEPARATOR_BYTES * Math.max(0, this.parts.length - 1) };
+    if (this.keyed) {
+      if (wholeNotes.size >= MAX_MEMOISED_NOTES) wholeNotes.clear();
+      wholeNotes.set(this.key, note);
+    }
+    return note;
   }
 }
 const NOTE_SEPARATOR = "；";
 const NOTE_SEPARATOR_BYTES = textPayloadBytes(NOTE_SEPARATOR) - 2;
-/** Bytes of the memoised parts, by text (a memoised text is the same string object: its hash is cached). */
-const sharedPartBytes = new Map<string, number>();
+/** Memoised parts, by text (a memoised text is the same string object: its hash is cached): bytes and an id. */
+const sharedParts = new Map<string, { readonly bytes: number; readonly id: number }>();
+let nextPartId = 0;
+/** Whole notes made of shared parts only, by their parts' ids. */
+const wholeNotes = new Map<string, { note: string; bytes: number | undefined }>();
 
 function labelsOfGranted(granted: readonly GrantedCash[]): string[] {
   return granted.map((g) => g.label);
