@@ -12,7 +12,8 @@
  *    basicValue is used, and an error cell ({ type: "Error" }) is reported as such.
  */
 import { naError, valueError } from "../src/errors";
-import { YUAN_PER_WAN, type Yuan } from "../src/model";
+import type { Yuan } from "../src/model";
+import { yuanToWanNumber } from "../src/engine/arith";
 
 interface CellValueLike {
   type?: unknown;
@@ -115,5 +116,5 @@ export function toWan(yuan: Yuan): number {
   if (!Number.isSafeInteger(yuan) || yuan < 0) {
     throw new Error(`核心返回了无效金额 ${String(yuan)}（应为非负整数元）`);
   }
-  return yuan / YUAN_PER_WAN + 0; // + 0 turns -0 into 0
+  return yuanToWanNumber(yuan);
 }

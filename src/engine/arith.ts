@@ -65,6 +65,15 @@ export function formatWan(yuan: number): string {
   return formatScaled(yuan, YUAN_PER_WAN, 4);
 }
 
+/**
+ * Integer 元 as the 万元 number a cell holds: the double nearest the exact 4-decimal value (IEEE
+ * division rounds the exact quotient once, as reading formatWan's text would). Custom functions
+ * return it, the fill writes it.
+ */
+export function yuanToWanNumber(yuan: number): number {
+  return yuan / YUAN_PER_WAN + 0; // + 0 turns −0 into 0
+}
+
 /** Integer 分 as an exact 万元 string: 1999999900 ⇒ "1999.9999". */
 export function formatFenAsWan(fen: number): string {
   return formatScaled(fen, FEN_PER_WAN, 6);

@@ -38,10 +38,14 @@ export function plainCellValue(cell: CellValue | unknown): string | number | und
   if (typeof cell === "string") {
     // A text whose first character cannot be white space is not blank: the expression only for the others.
     if (cell.length === 0 || (mayBeSpace(cell.charCodeAt(0)) && BLANK_TEXT.test(cell))) return undefined;
-    if (cell.includes("#") && ERROR_TEXT.test(cell.trim())) return undefined;
-    return cell;
+    return isErrorLiteral(cell) ? undefined : cell;
   }
   return typeof cell === "number" && Number.isFinite(cell) ? cell : undefined;
+}
+
+/** "#N/A", " #value! ": an error typed or pasted as text. */
+function isErrorLiteral(text: string): boolean {
+  return text.includes("#") && ERROR_TEXT.test(text.trim());
 }
 
 export function readCell(cell: CellValue | unknown): CellReading {
@@ -49,8 +53,8 @@ export function readCell(cell: CellValue | unknown): CellReading {
   if (plain !== undefined) return { kind: "value", value: plain };
   if (cell === null || cell === undefined) return BLANK;
   if (typeof cell === "string") {
-    if (cell.includes("#") && ERROR_TEXT.test(cell.trim())) return { kind: "error", text: cell.trim().toUpperCase() };
-    return BLANK; // not plain, not an error literal: blank
+    // Not plain: an error literal, or blank.
+    return isErrorLiteral(cell) ? { kind: "error", text: cell.trim().toUpperCase() } : BLANK;
   }
   if (typeof cell === "number") return { kind: "error", text: "#NUM!" }; // not finite
   if (typeof cell === "boolean") return { kind: "value", value: cell };

@@ -9,7 +9,8 @@
  *    award or a mapped fact is unknown.
  */
 import { formatWan, type Evaluation, type XsgError } from "../index";
-import { CASH_CATEGORIES, YUAN_PER_WAN, type CashCategory, type EnterpriseField, type Yuan } from "../model";
+import { yuanToWanNumber } from "../engine/arith";
+import { CASH_CATEGORIES, type CashCategory, type EnterpriseField, type Yuan } from "../model";
 import { fieldDef, fieldOfErrorField, type FieldId } from "./fields";
 import type { ColumnMapping } from "./mapping";
 import { columnName, type RowIssue, type RowKind, type RowRead } from "./row";
@@ -154,14 +155,8 @@ function wan(yuan: Yuan): string {
   return `${formatWan(yuan)}万元`;
 }
 
-/**
- * Yuan as the 万元 number a cell holds: the double nearest the exact 4-decimal value. Dividing
- * the integer by 10000 is that double (IEEE division rounds the exact quotient once, as reading
- * the decimal text would), without building and parsing the text for every cell.
- */
-export function wanNumber(yuan: Yuan): number {
-  return yuan / YUAN_PER_WAN + 0; // + 0 turns −0 into 0
-}
+/** Yuan as the 万元 number a cell holds: the engine's conversion, as the custom functions return it. */
+export const wanNumber: (yuan: Yuan) => number = yuanToWanNumber;
 
 /** What names a clause in 依据 and 说明 (ClauseOutcome and the policy's Clause both have these). */
 export interface ClauseNaming {
