@@ -16,6 +16,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const layout = require("./scripts/addin-layout.cjs");
+const typescript = require("./scripts/webpack-typescript.cjs");
 
 const OFFICE_JS_DIST = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 // Only Excel's host scripts are needed; debug builds, IntelliSense and other hosts' files are not.
@@ -138,24 +139,9 @@ module.exports = async (env = {}, argv = {}) => {
       publicPath: "auto",
       clean: true,
     },
-    resolve: {
-      extensions: [".ts", ".tsx", ".js", ".json"],
-      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
-    },
+    resolve: typescript.resolve,
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              transpileOnly: true,
-              compilerOptions: { noEmit: false, module: "esnext", sourceMap: true },
-            },
-          },
-        },
-      ],
+      rules: [typescript.typescriptRule({ sourceMap: true })],
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: layout.FUNCTIONS_SOURCE, output: layout.FUNCTIONS_METADATA }),

@@ -17,6 +17,7 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const layout = require("./addin-layout.cjs");
+const typescript = require("./webpack-typescript.cjs");
 const wps = require("./wps-package.cjs");
 
 const PLACEHOLDER_SERVER = "http://intranet.example/xsg/";
@@ -89,24 +90,9 @@ module.exports = (env = {}, argv = {}) => {
       publicPath: "auto",
       clean: true,
     },
-    resolve: {
-      extensions: [".ts", ".tsx", ".js", ".json"],
-      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
-    },
+    resolve: typescript.resolve,
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              transpileOnly: true,
-              compilerOptions: { noEmit: false, module: "esnext", target: "ES2018", sourceMap: !production },
-            },
-          },
-        },
-      ],
+      rules: [typescript.typescriptRule({ target: "ES2018", sourceMap: !production })],
     },
     plugins: [
       ...pages.map(
